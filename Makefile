@@ -1,0 +1,46 @@
+# OCOP Storefront. `make run` serves the demo, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test test-quick bench lint schema migrate seed clean
+
+install: $(STAMP)
+
+# Re-install only when the dependency list changes (idempotent and fast when up to date).
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+migrate: install
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput
+
+seed: migrate
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py seed_demo
+
+# The demo: local SQLite, demo catalogue, development server. DEBUG=1 here only.
+run: seed
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The whole suite. PostgreSQL-only tests run when DATABASE_URL points at PostgreSQL;
+# REQUIRE_POSTGRES=1 turns their skips into failures (CI).
+test: install
+	SECRET_KEY=$${SECRET_KEY:-test-only-insecure-key} $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install
+	SECRET_KEY=$${SECRET_KEY:-bench-only-insecure-key} $(BIN)/python bench/catalog.py $(BENCH_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+schema: install
+	DEBUG=1 $(BIN)/python manage.py graphql_schema
+
+clean:
+	rm -rf $(VENV) media staticfiles .pytest_cache
