@@ -9,22 +9,11 @@ import pytest
 from django.conf import settings
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if settings.IS_POSTGRES:
-        return
-    required = os.environ.get("REQUIRE_POSTGRES") == "1"
-    for item in items:
-        if "postgres" in item.keywords:
-            if required:
-                item.add_marker(
-                    pytest.mark.xfail(
-                        reason="REQUIRE_POSTGRES=1 but DATABASE_URL is not PostgreSQL",
-                        strict=True,
-                        run=False,
-                    )
-                )
-            else:
-                item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (DATABASE_URL)"))
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if "postgres" in item.keywords and not settings.IS_POSTGRES:
+        if os.environ.get("REQUIRE_POSTGRES") == "1":
+            pytest.fail("REQUIRE_POSTGRES=1 but DATABASE_URL does not point at PostgreSQL")
+        pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://...)")
 
 
 @pytest.fixture(autouse=True)
