@@ -261,3 +261,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO", "propagate": True}},
 }
+
+# --- Checkout (quantity caps also bound ``quantityAvailable`` as Saleor does) ------------------
+CHECKOUT_MAX_LINE_QUANTITY = env_int("CHECKOUT_MAX_LINE_QUANTITY", 50)

@@ -1,0 +1,290 @@
+"""Catalogue reads. Each selector returns a queryset already shaped for the page it feeds:
+joins for one-to-one data, prefetches for lists, so resolvers never query per row.
+
+Public visibility (DOMAIN.md, API.md): a product is shown only while its current certificate is
+*verified* and within its dates, and it is published in the channel. Everything else stays in
+the database, invisible.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    FilteredRelation,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from shop.text import fold, search_terms
+
+from .models import (
+    Category,
+    CertificateStatus,
+    Channel,
+    Collection,
+    Menu,
+    MenuItem,
+    Page,
+    Producer,
+    Product,
+    ProductMedia,
+    ProductVariant,
+    Stock,
+    VariantChannelListing,
+)
+
+
+# --- Channels ---------------------------------------------------------------------------------
+def channel_get(*, slug: str | None) -> Channel | None:
+    """The channel named by ``slug``; without a slug, the only channel if there is exactly one."""
+    if slug:
+        return Channel.objects.filter(slug=slug).first()
+    channels = list(Channel.objects.filter(is_active=True)[:2])
+    return channels[0] if len(channels) == 1 else None
+
+
+# --- Products ---------------------------------------------------------------------------------
+@dataclass
+class ProductFilters:
+    """Normalised product filters from either ``filter:`` or ``where:`` (API.md)."""
+
+    ids: list[int] | None = None
+    category_ids: list[int] | None = None
+    collection_ids: list[int] | None = None
+    producer_ids: list[int] | None = None
+    ocop_stars: list[int] | None = None
+    ocop_stars_range: tuple[int | None, int | None] | None = None
+    province_codes: list[int] | None = None
+    price_range: tuple[Decimal | None, Decimal | None] | None = None
+    slugs: list[str] | None = None
+    in_stock: bool | None = None
+    metadata: list[tuple[str, str | None]] = field(default_factory=list)
+    search: str | None = None
+
+
+def products_visible(*, channel: Channel, today: datetime.date | None = None) -> QuerySet[Product]:
+    """Products the public may see in ``channel`` (certified now and published)."""
+    today = today or timezone.localdate()
+    now = timezone.now()
+    return (
+        Product.objects.annotate(
+            listing=FilteredRelation(
+                "channel_listings", condition=Q(channel_listings__channel=channel)
+            )
+        )
+        .filter(
+            current_certificate__status=CertificateStatus.VERIFIED,
+            current_certificate__issued_on__lte=today,
+            current_certificate__valid_until__gte=today,
+            listing__is_published=True,
+        )
+        .filter(Q(listing__published_at__isnull=True) | Q(listing__published_at__lte=now))
+        .annotate(
+            listing_available_at=F("listing__available_for_purchase_at"),
+            sort_published_at=Coalesce(F("listing__published_at"), F("created_at")),
+            listing_visible=F("listing__visible_in_listings"),
+            price_min=Coalesce(F("listing__min_price_amount"), Value(Decimal(0))),
+            stars=F("current_certificate__stars"),
+        )
+    )
+
+
+def product_filter(queryset: QuerySet[Product], filters: ProductFilters) -> QuerySet[Product]:
+    if filters.ids is not None:
+        queryset = queryset.filter(pk__in=filters.ids)
+    if filters.slugs is not None:
+        queryset = queryset.filter(slug__in=filters.slugs)
+    if filters.category_ids is not None:
+        # A category filter includes its sub-groups (an OCOP group holds its sub-groups).
+        children = Category.objects.filter(parent_id__in=filters.category_ids).values("pk")
+        queryset = queryset.filter(
+            Q(category_id__in=filters.category_ids) | Q(category_id__in=children)
+        )
+    if filters.collection_ids is not None:
+        queryset = queryset.filter(collections__in=filters.collection_ids).distinct()
+    if filters.producer_ids is not None:
+        queryset = queryset.filter(producer_id__in=filters.producer_ids)
+    if filters.ocop_stars is not None:
+        queryset = queryset.filter(current_certificate__stars__in=filters.ocop_stars)
+    if filters.ocop_stars_range is not None:
+        low, high = filters.ocop_stars_range
+        if low is not None:
+            queryset = queryset.filter(current_certificate__stars__gte=low)
+        if high is not None:
+            queryset = queryset.filter(current_certificate__stars__lte=high)
+    if filters.province_codes is not None:
+        queryset = queryset.filter(producer__province_id__in=filters.province_codes)
+    if filters.price_range is not None:
+        low_price, high_price = filters.price_range
+        if low_price is not None:
+            queryset = queryset.filter(price_min__gte=low_price)
+        if high_price is not None:
+            queryset = queryset.filter(price_min__lte=high_price)
+    if filters.in_stock is not None:
+        available = Stock.objects.filter(
+            variant__product=OuterRef("pk"), quantity__gt=F("quantity_allocated")
+        )
+        queryset = queryset.filter(Exists(available) if filters.in_stock else ~Exists(available))
+    for key, value in filters.metadata:
+        if value is None:
+            queryset = queryset.filter(metadata__has_key=key)
+        else:
+            queryset = queryset.filter(**{f"metadata__{key}": value})
+    if filters.search:
+        queryset = product_search(queryset, query=filters.search)
+    return queryset
+
+
+def product_search(queryset: QuerySet[Product], *, query: str) -> QuerySet[Product]:
+    """Accent- and case-insensitive search over the folded ``search_document``: every word
+    must appear (as a prefix-free substring, so "ca phe" finds "cà phê"). On PostgreSQL the
+    LIKE is served by a pg_trgm GIN index. ``search_rank`` orders by relevance: whole query
+    in the name first, then words found in the name, then elsewhere."""
+    terms = search_terms(query)
+    if not terms:
+        return queryset.annotate(search_rank=Value(0, output_field=IntegerField()))
+    for term in terms:
+        queryset = queryset.filter(search_document__contains=term)
+    phrase = fold(" ".join(terms))
+    rank = Case(When(name_folded__startswith=phrase, then=Value(100)), default=Value(0))
+    rank = rank + Case(When(name_folded__contains=phrase, then=Value(50)), default=Value(0))
+    for term in terms:
+        rank = rank + Case(When(name_folded__contains=term, then=Value(10)), default=Value(1))
+    return queryset.annotate(search_rank=rank)
+
+
+def variants_prefetch(*, channel: Channel) -> Prefetch:
+    """Variants with their price in ``channel`` and available quantity, in one query."""
+    price = VariantChannelListing.objects.filter(variant=OuterRef("pk"), channel=channel)
+    available = (
+        Stock.objects.filter(variant=OuterRef("pk"))
+        .values("variant")
+        .annotate(total=Sum(F("quantity") - F("quantity_allocated")))
+        .values("total")
+    )
+    return Prefetch(
+        "variants",
+        queryset=ProductVariant.objects.annotate(
+            channel_price=Subquery(price.values("price_amount")[:1]),
+            channel_currency=Subquery(price.values("currency")[:1]),
+            stock_available=Coalesce(Subquery(available), Value(0)),
+        )
+        .prefetch_related("translations")
+        .order_by("sort_order", "pk"),
+    )
+
+
+def product_prefetch(queryset: QuerySet[Product], *, channel: Channel) -> QuerySet[Product]:
+    """Everything a storefront product card or page shows, in a fixed number of queries."""
+    return queryset.select_related(
+        "category",
+        "producer",
+        "producer__province",
+        "producer__ward",
+        "current_certificate",
+    ).prefetch_related(
+        variants_prefetch(channel=channel),
+        Prefetch(
+            "media",
+            queryset=ProductMedia.objects.order_by("sort_order", "pk").prefetch_related(
+                "thumbnails"
+            ),
+        ),
+        "translations",
+        "category__translations",
+        "category__thumbnails",
+    )
+
+
+def quantity_available_cap() -> int:
+    return settings.CHECKOUT_MAX_LINE_QUANTITY
+
+
+def variants_visible(*, channel: Channel) -> QuerySet[ProductVariant]:
+    """Variants of visible products that have a price in the channel."""
+    visible = products_visible(channel=channel).values("pk")
+    return ProductVariant.objects.filter(
+        product_id__in=visible, channel_listings__channel=channel
+    ).distinct()
+
+
+def variant_prefetch(
+    queryset: QuerySet[ProductVariant], *, channel: Channel
+) -> QuerySet[ProductVariant]:
+    price = VariantChannelListing.objects.filter(variant=OuterRef("pk"), channel=channel)
+    available = (
+        Stock.objects.filter(variant=OuterRef("pk"))
+        .values("variant")
+        .annotate(total=Sum(F("quantity") - F("quantity_allocated")))
+        .values("total")
+    )
+    product_qs = product_prefetch(products_visible(channel=channel), channel=channel)
+    return queryset.annotate(
+        channel_price=Subquery(price.values("price_amount")[:1]),
+        channel_currency=Subquery(price.values("currency")[:1]),
+        stock_available=Coalesce(Subquery(available), Value(0)),
+    ).prefetch_related("translations", Prefetch("product", queryset=product_qs))
+
+
+# --- Categories, collections, producers, content -----------------------------------------------
+def categories_all() -> QuerySet[Category]:
+    return Category.objects.select_related("parent").prefetch_related("translations", "thumbnails")
+
+
+def collections_visible(*, channel: Channel) -> QuerySet[Collection]:
+    return Collection.objects.filter(
+        channel_listings__channel=channel, channel_listings__is_published=True
+    ).prefetch_related("translations", "thumbnails")
+
+
+def producers_active() -> QuerySet[Producer]:
+    return (
+        Producer.objects.filter(is_active=True)
+        .select_related("province", "ward")
+        .prefetch_related(
+            "translations",
+            "logo_thumbnails",
+            Prefetch(
+                "media",
+                queryset=Producer.media.rel.related_model.objects.order_by(
+                    "sort_order", "pk"
+                ).prefetch_related("thumbnails"),
+            ),
+        )
+    )
+
+
+def pages_published() -> QuerySet[Page]:
+    return Page.objects.filter(is_published=True).prefetch_related("translations")
+
+
+def menu_get(*, slug: str | None = None, name: str | None = None, pk: int | None = None):
+    items = MenuItem.objects.select_related("category", "collection", "page").prefetch_related(
+        "category__translations", "collection__translations", "page__translations"
+    )
+    qs = Menu.objects.prefetch_related(Prefetch("items", queryset=items, to_attr="all_items"))
+    if pk is not None:
+        qs = qs.filter(pk=pk)
+    elif slug is not None:
+        qs = qs.filter(slug=slug)
+    elif name is not None:
+        qs = qs.filter(name=name)
+    else:
+        return None
+    return qs.first()
