@@ -20,12 +20,12 @@ urlpatterns = [
     path("", include("frontend.urls")),
 ]
 
+
+def media(request, path: str):
+    """Local media (the embedded default), read from MEDIA_ROOT per request so it follows
+    settings changes. In production media live on S3 behind a CDN and this route is absent."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if not settings.AWS_STORAGE_BUCKET_NAME:
-    # Local media (the embedded default). In production media live on S3 behind a CDN.
-    urlpatterns.append(
-        path(
-            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    )
+    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media))

@@ -108,3 +108,14 @@ def make_product(
 
 def variant_of(product: Product) -> ProductVariant:
     return product.variants.order_by("sort_order", "pk").first()
+
+
+def jpeg_bytes(width: int = 600, height: int = 400, colour: str = "#7a4a2a") -> bytes:
+    """A real JPEG made with Pillow (no files shipped with the tests)."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (width, height), colour).save(buffer, format="JPEG", quality=80)
+    return buffer.getvalue()

@@ -1,0 +1,351 @@
+"""Query limits checked before execution: cost, depth, aliases, mutations per operation.
+
+The measures are plain functions of a parsed document (``query_cost``, ``query_depth``,
+``alias_count``, ``mutation_count``); the validation rules wrap them for ``graphql.validate``.
+They run before graphql-core's own rules, so they must survive invalid documents: unknown
+fragments count as empty and fragment cycles are cut. Fragments are measured once and memoised,
+so a document that spreads the same fragment many times cannot make the measuring itself slow.
+
+Cost, Saleor style: every object or list field costs 1 (scalars and ``edges``/``node``/
+``pageInfo`` are free, as in Saleor's cost map); a field with a ``first`` or ``last`` argument
+multiplies its own cost and its selection's by that value (a missing or invalid value counts as 1, the resolver
+reports its own error). Introspection (``__schema``, ``__type``, ``__typename``) is free and does
+not count towards the depth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from graphql import GraphQLError
+from graphql.language import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    InlineFragmentNode,
+    IntValueNode,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+    VariableNode,
+)
+from graphql.validation import ValidationRule
+
+MULTIPLIER_ARGUMENTS = ("first", "last")
+
+
+class QueryCostError(GraphQLError):
+    """Saleor's class for a refused query cost (its name is the error code)."""
+
+
+def _limit_error(message: str, code: str, **extensions: Any) -> GraphQLError:
+    return GraphQLError(message, extensions={**extensions, "exception": {"code": code}})
+
+
+def _is_meta(field: FieldNode) -> bool:
+    return field.name.value.startswith("__")
+
+
+def _fragments(document: DocumentNode) -> dict[str, FragmentDefinitionNode]:
+    return {
+        definition.name.value: definition
+        for definition in document.definitions
+        if isinstance(definition, FragmentDefinitionNode)
+    }
+
+
+def _operations(document: DocumentNode) -> list[OperationDefinitionNode]:
+    return [
+        definition
+        for definition in document.definitions
+        if isinstance(definition, OperationDefinitionNode)
+    ]
+
+
+class _SelectionMeasure:
+    """Sums (cost) or maxima (depth) over selection sets, fragments memoised, cycles cut."""
+
+    def __init__(self, document: DocumentNode) -> None:
+        self.fragments = _fragments(document)
+        self.memo: dict[str, int] = {}
+        self.visiting: set[str] = set()
+
+    def fragment(self, name: str) -> int:
+        if name in self.memo:
+            return self.memo[name]
+        definition = self.fragments.get(name)
+        if definition is None or name in self.visiting:
+            return 0
+        self.visiting.add(name)
+        try:
+            value = self.selection_set(definition.selection_set)
+        finally:
+            self.visiting.discard(name)
+        self.memo[name] = value
+        return value
+
+    def parts(self, selection_set: SelectionSetNode | None) -> list[int]:
+        if selection_set is None:
+            return []
+        values = []
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                if not _is_meta(selection):
+                    values.append(self.field(selection))
+            elif isinstance(selection, InlineFragmentNode):
+                values.append(self.selection_set(selection.selection_set))
+            elif isinstance(selection, FragmentSpreadNode):
+                values.append(self.fragment(selection.name.value))
+        return values
+
+    def field(self, field: FieldNode) -> int:
+        raise NotImplementedError
+
+    def selection_set(self, selection_set: SelectionSetNode | None) -> int:
+        raise NotImplementedError
+
+
+_FREE_WRAPPERS = frozenset({"edges", "node", "pageInfo"})
+
+
+class _Cost(_SelectionMeasure):
+    def __init__(self, document: DocumentNode, variables: Mapping[str, Any]) -> None:
+        super().__init__(document)
+        self.variables = variables
+        self.defaults: dict[str, Any] = {}
+
+    def multiplier(self, field: FieldNode) -> int:
+        values = [1]
+        for argument in field.arguments or ():
+            if argument.name.value not in MULTIPLIER_ARGUMENTS:
+                continue
+            value = _int_value(argument.value, self.variables, self.defaults)
+            if value is not None and value > 0:
+                values.append(value)
+        return max(values)
+
+    def field(self, field: FieldNode) -> int:
+        # Like Saleor's cost map, only objects and lists cost; scalars and the connection
+        # plumbing (edges, node, pageInfo) are free. ``first``/``last`` multiply both.
+        own = 0 if field.selection_set is None or field.name.value in _FREE_WRAPPERS else 1
+        return self.multiplier(field) * (own + self.selection_set(field.selection_set))
+
+    def selection_set(self, selection_set: SelectionSetNode | None) -> int:
+        return sum(self.parts(selection_set))
+
+    def operation(self, operation: OperationDefinitionNode) -> int:
+        self.defaults = {
+            definition.variable.name.value: _int_value(definition.default_value, {}, {})
+            for definition in operation.variable_definitions or ()
+            if definition.default_value is not None
+        }
+        # Fragments are memoised per operation: variable defaults differ between operations.
+        self.memo = {}
+        return self.selection_set(operation.selection_set)
+
+
+class _Depth(_SelectionMeasure):
+    def field(self, field: FieldNode) -> int:
+        return 1 + self.selection_set(field.selection_set)
+
+    def selection_set(self, selection_set: SelectionSetNode | None) -> int:
+        return max(self.parts(selection_set), default=0)
+
+
+def _int_value(node: Any, variables: Mapping[str, Any], defaults: Mapping[str, Any]) -> int | None:
+    if isinstance(node, IntValueNode):
+        try:
+            return int(node.value)
+        except ValueError:  # more digits than Python converts: the Int coercion refuses it too
+            return None
+    if isinstance(node, VariableNode):
+        name = node.name.value
+        value = variables.get(name, defaults.get(name))
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    return None
+
+
+def query_cost(document: DocumentNode, *, variables: Mapping[str, Any] | None = None) -> int:
+    """The cost of every operation of the document, summed (as Saleor does)."""
+    measure = _Cost(document, variables if isinstance(variables, Mapping) else {})
+    return sum(measure.operation(operation) for operation in _operations(document))
+
+
+def query_depth(document: DocumentNode) -> int:
+    """The deepest field nesting of any operation (``{ a { b } }`` is 2), through fragments."""
+    measure = _Depth(document)
+    return max((measure.selection_set(op.selection_set) for op in _operations(document)), default=0)
+
+
+def alias_count(document: DocumentNode) -> int:
+    """Aliased fields written in the document (a fragment's aliases count once)."""
+    count = 0
+    stack: list[SelectionSetNode] = [
+        definition.selection_set
+        for definition in document.definitions
+        if isinstance(definition, OperationDefinitionNode | FragmentDefinitionNode)
+    ]
+    while stack:
+        for selection in stack.pop().selections:
+            if isinstance(selection, FieldNode) and selection.alias is not None:
+                count += 1
+            selection_set = getattr(selection, "selection_set", None)
+            if selection_set is not None:
+                stack.append(selection_set)
+    return count
+
+
+def root_fields(document: DocumentNode, operation: OperationDefinitionNode) -> list[str]:
+    """Names of the root fields an operation selects, through fragments (with repeats)."""
+    fragments = _fragments(document)
+    names: list[str] = []
+    seen: set[str] = set()
+    stack: list[SelectionSetNode] = [operation.selection_set]
+    while stack:
+        for selection in stack.pop().selections:
+            if isinstance(selection, FieldNode):
+                names.append(selection.name.value)
+            elif isinstance(selection, InlineFragmentNode):
+                stack.append(selection.selection_set)
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                if name in fragments and name not in seen:
+                    seen.add(name)
+                    stack.append(fragments[name].selection_set)
+    return names
+
+
+def mutation_count(document: DocumentNode) -> int:
+    """The most top-level mutation fields in one operation of the document."""
+    return max(
+        (
+            len(root_fields(document, operation))
+            for operation in _operations(document)
+            if operation.operation == OperationType.MUTATION
+        ),
+        default=0,
+    )
+
+
+@dataclass
+class CostReport:
+    """Filled by the cost rule so the view can report ``extensions.cost``."""
+
+    maximum: int
+    cost: int | None = None
+
+    def as_extension(self) -> dict[str, int]:
+        return {"requestedQueryCost": self.cost or 0, "maximumAvailable": self.maximum}
+
+
+class QueryCostRule(ValidationRule):
+    """Refuses a document costing more than ``GRAPHQL_MAX_COST``. Bind the request's variables
+    (and a report to read the cost back) with :func:`query_cost_rule`."""
+
+    variables: Mapping[str, Any] | None = None
+    report: CostReport | None = None
+
+    def enter_document(self, node: DocumentNode, *_args: Any) -> bool:
+        maximum = self.report.maximum if self.report else settings.GRAPHQL_MAX_COST
+        try:
+            cost = query_cost(node, variables=self.variables)
+        except RecursionError:  # the depth rule refuses such a document
+            return self.SKIP
+        if self.report is not None:
+            self.report.cost = cost
+        if cost > maximum:
+            message = _(
+                "The query exceeds the maximum cost of %(maximum)d. Actual cost is %(cost)d"
+            )
+            self.report_error(
+                QueryCostError(
+                    message % {"maximum": maximum, "cost": cost},
+                    extensions={
+                        "cost": {"requestedQueryCost": cost, "maximumAvailable": maximum},
+                        "exception": {"code": "QueryCostError"},
+                    },
+                )
+            )
+        return self.SKIP
+
+
+def query_cost_rule(
+    *, variables: Mapping[str, Any] | None, report: CostReport | None = None
+) -> type[ValidationRule]:
+    """A ``QueryCostRule`` bound to one request's variables."""
+    return type("QueryCostRule", (QueryCostRule,), {"variables": variables, "report": report})
+
+
+class DepthLimitRule(ValidationRule):
+    """Refuses a document nested deeper than ``GRAPHQL_MAX_DEPTH``."""
+
+    def enter_document(self, node: DocumentNode, *_args: Any) -> bool:
+        limit = settings.GRAPHQL_MAX_DEPTH
+        try:
+            depth = query_depth(node)
+        except RecursionError:  # nested beyond what Python recurses into: far too deep anyway
+            depth = limit + 1
+        if depth > limit:
+            message = _("Query depth %(depth)d exceeds the limit of %(limit)d.")
+            self.report_error(
+                _limit_error(message % {"depth": depth, "limit": limit}, "QueryDepthExceeded")
+            )
+        return self.SKIP
+
+
+class AliasLimitRule(ValidationRule):
+    """Refuses a document with more than ``GRAPHQL_MAX_ALIASES`` aliases (Saleor's message)."""
+
+    def enter_document(self, node: DocumentNode, *_args: Any) -> bool:
+        limit = settings.GRAPHQL_MAX_ALIASES
+        if alias_count(node) > limit:
+            message = _("Number of aliases exceed the limit of %(limit)d")
+            self.report_error(_limit_error(message % {"limit": limit}, "TooManyAliases"))
+        return self.SKIP
+
+
+class MutationLimitRule(ValidationRule):
+    """Refuses an operation with more than ``GRAPHQL_MAX_MUTATIONS`` mutations (Saleor's
+    message)."""
+
+    def enter_document(self, node: DocumentNode, *_args: Any) -> bool:
+        limit = settings.GRAPHQL_MAX_MUTATIONS
+        if mutation_count(node) > limit:
+            message = _("Number of mutations exceed the limit of %(limit)d")
+            self.report_error(_limit_error(message % {"limit": limit}, "TooManyMutations"))
+        return self.SKIP
+
+
+def limit_rules(
+    *, variables: Mapping[str, Any] | None, report: CostReport | None = None
+) -> list[type[ValidationRule]]:
+    """All limit rules, for ``graphql.validate(schema, document, limit_rules(...))``."""
+    return [
+        DepthLimitRule,
+        AliasLimitRule,
+        MutationLimitRule,
+        query_cost_rule(variables=variables, report=report),
+    ]
+
+
+__all__ = [
+    "AliasLimitRule",
+    "CostReport",
+    "DepthLimitRule",
+    "MutationLimitRule",
+    "QueryCostError",
+    "QueryCostRule",
+    "alias_count",
+    "limit_rules",
+    "mutation_count",
+    "query_cost",
+    "query_cost_rule",
+    "query_depth",
+    "root_fields",
+]
