@@ -10,8 +10,6 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError
 from django.test import Client
-from django.urls import get_resolver
-from django.views.static import serve
 from graphql_relay import to_global_id
 from PIL import Image, features
 
