@@ -1,0 +1,213 @@
+"""Django admin for OCOP staff. Certificate decisions go through the services, so the badge
+pointer and history stay right. (Producer-scoped admin access is the portal issue's work.)"""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .models import (
+    Category,
+    CategoryTranslation,
+    Certificate,
+    CertificateStatus,
+    Channel,
+    Collection,
+    CollectionProduct,
+    Menu,
+    MenuItem,
+    Page,
+    Producer,
+    ProducerMedia,
+    ProducerMember,
+    ProducerTranslation,
+    Product,
+    ProductChannelListing,
+    ProductMedia,
+    ProductTranslation,
+    ProductVariant,
+    Stock,
+    Warehouse,
+)
+
+
+class ProducerMemberInline(admin.TabularInline):
+    model = ProducerMember
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+class ProducerMediaInline(admin.TabularInline):
+    model = ProducerMedia
+    extra = 0
+
+
+class ProducerTranslationInline(admin.StackedInline):
+    model = ProducerTranslation
+    extra = 0
+    fields = ["language_code", "name", "story"]
+
+
+@admin.register(Producer)
+class ProducerAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "province", "ward", "is_active"]
+    list_filter = ["kind", "is_active", "province"]
+    search_fields = ["name", "registration_number", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["province", "ward"]
+    inlines = [ProducerMemberInline, ProducerMediaInline, ProducerTranslationInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "story" in form.changed_data or not change:
+            services.producer_story_set(producer=obj, story=obj.story)
+
+
+class VariantInline(admin.TabularInline):
+    model = ProductVariant
+    extra = 0
+    fields = ["sku", "name", "weight_grams", "is_fragile", "is_perishable", "sort_order"]
+
+
+class ProductMediaInline(admin.TabularInline):
+    model = ProductMedia
+    extra = 0
+
+
+class ListingInline(admin.TabularInline):
+    model = ProductChannelListing
+    extra = 0
+    readonly_fields = ["min_price_amount"]
+
+
+class CertificateInline(admin.TabularInline):
+    model = Certificate
+    extra = 0
+    fields = ["certificate_number", "stars", "status", "issued_on", "valid_until"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+
+class ProductTranslationInline(admin.StackedInline):
+    model = ProductTranslation
+    extra = 0
+
+
+@admin.register(Product)
+class ProductAdmin(admin.ModelAdmin):
+    list_display = ["name", "producer", "category", "stars", "updated_at"]
+    list_filter = ["category", "current_certificate__stars"]
+    search_fields = ["name", "slug", "variants__sku", "producer__name"]
+    list_select_related = ["producer", "category", "current_certificate"]
+    autocomplete_fields = ["producer", "category"]
+    readonly_fields = ["current_certificate", "created_at", "updated_at"]
+    exclude = ["search_document", "name_folded", "description_plaintext"]
+    inlines = [
+        VariantInline,
+        ProductMediaInline,
+        ListingInline,
+        CertificateInline,
+        ProductTranslationInline,
+    ]
+
+    @admin.display(description=_("Sao"), ordering="current_certificate__stars")
+    def stars(self, obj: Product) -> int | None:
+        return obj.current_certificate.stars if obj.current_certificate else None
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.product_search_document_refresh(product=form.instance)
+
+
+@admin.register(Certificate)
+class CertificateAdmin(admin.ModelAdmin):
+    list_display = ["certificate_number", "product", "stars", "status", "issued_on", "valid_until"]
+    list_filter = ["status", "stars", "issuer_level"]
+    search_fields = ["certificate_number", "decision_number", "product__name"]
+    list_select_related = ["product"]
+    readonly_fields = ["status", "verified_by", "verified_at"]
+    autocomplete_fields = ["product"]
+    actions = ["verify", "reject"]
+
+    @admin.action(description=_("Xác minh giấy chứng nhận đã chọn"))
+    def verify(self, request, queryset):
+        done = 0
+        for certificate in queryset:
+            try:
+                services.certificate_verify(certificate=certificate, verified_by=request.user)
+                done += 1
+            except ValidationError as error:
+                self.message_user(request, f"{certificate}: {error.messages[0]}", messages.ERROR)
+        self.message_user(request, _("Đã xác minh %(n)d giấy chứng nhận.") % {"n": done})
+
+    @admin.action(description=_("Từ chối (lý do: hồ sơ chưa hợp lệ)"))
+    def reject(self, request, queryset):
+        for certificate in queryset.exclude(status=CertificateStatus.REJECTED):
+            services.certificate_reject(
+                certificate=certificate,
+                reason=str(_("Hồ sơ chưa hợp lệ")),
+                rejected_by=request.user,
+            )
+
+
+class CategoryTranslationInline(admin.TabularInline):
+    model = CategoryTranslation
+    extra = 0
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent", "level", "ocop_group"]
+    search_fields = ["name", "slug"]
+    inlines = [CategoryTranslationInline]
+
+
+class CollectionProductInline(admin.TabularInline):
+    model = CollectionProduct
+    extra = 0
+    autocomplete_fields = ["product"]
+
+
+@admin.register(Collection)
+class CollectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    inlines = [CollectionProductInline]
+
+
+@admin.register(Channel)
+class ChannelAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "currency_code", "is_active"]
+
+
+@admin.register(Warehouse)
+class WarehouseAdmin(admin.ModelAdmin):
+    list_display = ["name", "producer", "province", "is_active"]
+    search_fields = ["name"]
+    autocomplete_fields = ["producer", "province", "ward"]
+
+
+@admin.register(Stock)
+class StockAdmin(admin.ModelAdmin):
+    list_display = ["variant", "warehouse", "quantity", "quantity_allocated"]
+    list_select_related = ["variant", "variant__product", "warehouse"]
+    search_fields = ["variant__sku", "variant__product__name"]
+    readonly_fields = ["quantity_allocated"]
+
+
+class MenuItemInline(admin.TabularInline):
+    model = MenuItem
+    extra = 0
+
+
+@admin.register(Menu)
+class MenuAdmin(admin.ModelAdmin):
+    inlines = [MenuItemInline]
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "is_published"]
