@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Exists,
@@ -31,6 +32,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from shop.cache import catalogue_version
+from shop.graphql.selection import selects
 from shop.text import fold, search_terms
 
 from .models import (
@@ -52,11 +55,21 @@ from .models import (
 
 # --- Channels ---------------------------------------------------------------------------------
 def channel_get(*, slug: str | None) -> Channel | None:
-    """The channel named by ``slug``; without a slug, the only channel if there is exactly one."""
+    """The channel named by ``slug``; without a slug, the only channel if there is exactly one.
+
+    Read on every catalogue request, so it is kept in the shared cache under the catalogue
+    version: any catalogue write (a channel change included) makes the entry unreachable."""
+    key = f"channel:{slug or ''}:{catalogue_version()}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached or None
     if slug:
-        return Channel.objects.filter(slug=slug).first()
-    channels = list(Channel.objects.filter(is_active=True)[:2])
-    return channels[0] if len(channels) == 1 else None
+        channel = Channel.objects.filter(slug=slug).first()
+    else:
+        channels = list(Channel.objects.filter(is_active=True)[:2])
+        channel = channels[0] if len(channels) == 1 else None
+    cache.set(key, channel or False, timeout=300)
+    return channel
 
 
 # --- Products ---------------------------------------------------------------------------------
@@ -169,8 +182,8 @@ def product_search(queryset: QuerySet[Product], *, query: str) -> QuerySet[Produ
     return queryset.annotate(search_rank=rank)
 
 
-def variants_prefetch(*, channel: Channel) -> Prefetch:
-    """Variants with their price in ``channel`` and available quantity, in one query."""
+def _variant_annotations(channel: Channel) -> dict:
+    """Price in ``channel`` and available quantity as subqueries of the variant query."""
     price = VariantChannelListing.objects.filter(variant=OuterRef("pk"), channel=channel)
     available = (
         Stock.objects.filter(variant=OuterRef("pk"))
@@ -178,38 +191,56 @@ def variants_prefetch(*, channel: Channel) -> Prefetch:
         .annotate(total=Sum(F("quantity") - F("quantity_allocated")))
         .values("total")
     )
-    return Prefetch(
-        "variants",
-        queryset=ProductVariant.objects.annotate(
-            channel_price=Subquery(price.values("price_amount")[:1]),
-            channel_currency=Subquery(price.values("currency")[:1]),
-            stock_available=Coalesce(Subquery(available), Value(0)),
-        )
-        .prefetch_related("translations")
-        .order_by("sort_order", "pk"),
+    return {
+        "channel_price": Subquery(price.values("price_amount")[:1]),
+        "channel_currency": Subquery(price.values("currency")[:1]),
+        "stock_available": Coalesce(Subquery(available), Value(0)),
+    }
+
+
+_VARIANT_LISTS = ("productVariants", "variants", "defaultVariant")
+
+
+def product_prefetch(
+    queryset: QuerySet[Product], *, channel: Channel, paths: set[str] | None = None
+) -> QuerySet[Product]:
+    """Everything a storefront product card or page shows, in a fixed number of queries.
+    ``paths`` (what the query selects, see ``shop.graphql.selection``) lets a lean query skip
+    the prefetches it does not need; ``None`` prefetches everything."""
+    variants = ProductVariant.objects.annotate(**_variant_annotations(channel)).order_by(
+        "sort_order", "pk"
     )
-
-
-def product_prefetch(queryset: QuerySet[Product], *, channel: Channel) -> QuerySet[Product]:
-    """Everything a storefront product card or page shows, in a fixed number of queries."""
+    variant_texts = [
+        f"{v}.{f}"
+        for v in _VARIANT_LISTS
+        for f in ("translation", "attributes", "assignedAttribute", "assignedAttributes")
+    ]
+    if selects(paths, *variant_texts):
+        variants = variants.prefetch_related("translations")
+    lookups: list = [Prefetch("variants", queryset=variants)]
+    if selects(paths, "thumbnail", "media", "mediaById", *[f"{v}.media" for v in _VARIANT_LISTS]):
+        media = ProductMedia.objects.order_by("sort_order", "pk").prefetch_related("thumbnails")
+        lookups.append(Prefetch("media", queryset=media))
+    if selects(paths, "translation"):
+        lookups.append("translations")
+    if selects(paths, "category.translation", "productType.translation"):
+        lookups.append("category__translations")
+    if selects(paths, "category.backgroundImage"):
+        lookups.append("category__thumbnails")
+    if selects(paths, "producer.translation"):
+        lookups.append("producer__translations")
+    if selects(paths, "producer.thumbnail"):
+        lookups.append("producer__logo_thumbnails")
+    if selects(paths, "producer.media"):
+        lookups.append("producer__media__thumbnails")
     return queryset.select_related(
         "category",
+        "category__parent",
         "producer",
         "producer__province",
         "producer__ward",
         "current_certificate",
-    ).prefetch_related(
-        variants_prefetch(channel=channel),
-        Prefetch(
-            "media",
-            queryset=ProductMedia.objects.order_by("sort_order", "pk").prefetch_related(
-                "thumbnails"
-            ),
-        ),
-        "translations",
-        "category__translations",
-        "category__thumbnails",
-    )
+    ).prefetch_related(*lookups)
 
 
 def quantity_available_cap() -> int:
@@ -227,19 +258,10 @@ def variants_visible(*, channel: Channel) -> QuerySet[ProductVariant]:
 def variant_prefetch(
     queryset: QuerySet[ProductVariant], *, channel: Channel
 ) -> QuerySet[ProductVariant]:
-    price = VariantChannelListing.objects.filter(variant=OuterRef("pk"), channel=channel)
-    available = (
-        Stock.objects.filter(variant=OuterRef("pk"))
-        .values("variant")
-        .annotate(total=Sum(F("quantity") - F("quantity_allocated")))
-        .values("total")
-    )
     product_qs = product_prefetch(products_visible(channel=channel), channel=channel)
-    return queryset.annotate(
-        channel_price=Subquery(price.values("price_amount")[:1]),
-        channel_currency=Subquery(price.values("currency")[:1]),
-        stock_available=Coalesce(Subquery(available), Value(0)),
-    ).prefetch_related("translations", Prefetch("product", queryset=product_qs))
+    return queryset.annotate(**_variant_annotations(channel)).prefetch_related(
+        "translations", Prefetch("product", queryset=product_qs)
+    )
 
 
 # --- Categories, collections, producers, content -----------------------------------------------

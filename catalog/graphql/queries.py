@@ -16,6 +16,7 @@ from catalog.models import ProductVariant as VariantModel
 from shop.graphql.common import ChannelContext, LanguageCodeEnum
 from shop.graphql.connection import SortKey, connection_args, paginate
 from shop.graphql.ids import global_id_decode_int, global_ids_decode
+from shop.graphql.selection import selected_paths
 
 from . import types
 from .content import Menu, Page, PageCountableConnection
@@ -88,7 +89,7 @@ def product_connection(
         queryset = _apply_where(queryset, where)
     keys = product_sort_keys(sort_by, searching=bool(filters.search))
     return paginate(
-        selectors.product_prefetch(queryset, channel=channel),
+        selectors.product_prefetch(queryset, channel=channel, paths=selected_paths(info)),
         keys=keys,
         field_name=field_name,
         info=info,
@@ -214,7 +215,8 @@ class CatalogQueries(graphene.ObjectType):
             queryset = queryset.filter(pk=global_id_decode_int(id, only_type="Product"))
         else:
             queryset = queryset.filter(slug=slug)
-        product = selectors.product_prefetch(queryset, channel=channel_obj).first()
+        paths = selected_paths(info)
+        product = selectors.product_prefetch(queryset, channel=channel_obj, paths=paths).first()
         return ChannelContext(product, channel_obj) if product else None
 
     @staticmethod
