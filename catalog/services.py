@@ -14,6 +14,7 @@ from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from shop.cache import catalogue_version_bump
 from shop.editorjs import plain_text, render_html, sanitise_document
 from shop.money import currency_exponent
 from shop.text import fold, slugify_vi
@@ -352,6 +353,9 @@ def certificates_expire(*, today: datetime.date | None = None) -> int:
     """Mark verified certificates past their validity as expired (the daily job). Visibility
     never waited for this: public queries already compare ``valid_until`` with today."""
     today = today or timezone.localdate()
-    return Certificate.objects.filter(
+    expired = Certificate.objects.filter(
         status=CertificateStatus.VERIFIED, valid_until__lt=today
     ).update(status=CertificateStatus.EXPIRED, updated_at=timezone.now())
+    if expired:
+        catalogue_version_bump()  # bulk update sends no signals
+    return expired

@@ -52,9 +52,9 @@ def ward_resolve(province: Province, value: str | int) -> Ward:
     else:
         folded = fold(text)
         candidates = list(Ward.objects.filter(province=province))
-        ward = next((w for w in candidates if w.name_folded == folded), None) or next(
-            (w for w in candidates if _bare(w.name) == _bare(text)), None
-        )
+        # Exact official name first, then a former name (more specific than a bare match:
+        # "Thị trấn Lạc Dương" is not "Xã Lạc Dương"), then the name without its prefix.
+        ward = next((w for w in candidates if w.name_folded == folded), None)
         if ward is None:
             alias = (
                 DivisionAlias.objects.filter(
@@ -64,6 +64,8 @@ def ward_resolve(province: Province, value: str | int) -> Ward:
                 .first()
             )
             ward = alias.ward if alias else None
+        if ward is None:
+            ward = next((w for w in candidates if _bare(w.name) == _bare(text)), None)
     if ward is None:
         raise ValidationError(
             _("Không tìm thấy phường/xã “%(value)s”.") % {"value": text}, code="invalid"
