@@ -65,3 +65,27 @@ class DivisionAlias(models.Model):
 
     def __str__(self) -> str:
         return f"{self.display_name} → {self.ward or self.province}"
+
+
+class OutboxEvent(models.Model):
+    """A reaction owed to another part of the shop, written in the same transaction as the
+    change that causes it (order placed → emails; stock changed → marketplace push).
+
+    An event is done only when its consumer has run and marked it; a dead worker leaves it
+    pending and the next dispatch picks it up again (at-least-once, so consumers are idempotent).
+    """
+
+    topic = models.CharField(max_length=100, db_index=True)
+    payload = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    available_at = models.DateTimeField(db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    done_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["done_at", "available_at"], name="shop_outbox_pending")]
+
+    def __str__(self) -> str:
+        return f"{self.topic} #{self.pk}"

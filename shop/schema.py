@@ -2,12 +2,14 @@
 
 import graphene
 
+from accounts.graphql.schema import AccountMutations, AccountQueries
 from catalog.graphql.attributes import ASSIGNED_TYPES
 from catalog.graphql.queries import CatalogQueries
+from orders.graphql.schema import OrderMutations, OrderQueries
 from shop.graphql.shop_type import Shop
 
 
-class Query(CatalogQueries, graphene.ObjectType):
+class Query(CatalogQueries, AccountQueries, OrderQueries, graphene.ObjectType):
     shop = graphene.Field(Shop, required=True, description="Return information about the shop.")
 
     @staticmethod
@@ -15,4 +17,16 @@ class Query(CatalogQueries, graphene.ObjectType):
         return object()
 
 
-schema = graphene.Schema(query=Query, types=ASSIGNED_TYPES)
+class Mutation(AccountMutations, OrderMutations, graphene.ObjectType):
+    pass
+
+
+def _has_fields(cls: type) -> bool:
+    return any(isinstance(v, graphene.Field) for k, v in vars(cls).items() if not k.startswith("_"))
+
+
+schema = graphene.Schema(
+    query=Query,
+    mutation=Mutation if (_has_fields(AccountMutations) or _has_fields(OrderMutations)) else None,
+    types=ASSIGNED_TYPES,
+)
