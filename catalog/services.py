@@ -40,7 +40,9 @@ def producer_story_set(*, producer: Producer, story: Any) -> Producer:
     """Store a producer's story sanitised, with its HTML rendering and search text."""
     producer.story = sanitise_document(story)
     producer.story_html = render_html(producer.story)
-    producer.search_document = fold(f"{producer.name} {producer.community} {plain_text(story)}")
+    producer.search_document = fold(
+        f"{producer.name} {producer.community} {plain_text(producer.story)}"
+    )
     producer.save(update_fields=["story", "story_html", "search_document", "updated_at"])
     return producer
 
@@ -69,8 +71,7 @@ def product_search_document_refresh(*, product: Product) -> None:
         part
         for part in [
             product.name_folded,
-            fold(producer.name),
-            fold(producer.ward.name if producer.ward_id else ""),
+            producer_search_text(producer),
             fold(product.category.name),
             fold(skus),
             fold(product.description_plaintext)[:2000],
@@ -80,6 +81,20 @@ def product_search_document_refresh(*, product: Product) -> None:
     Product.objects.filter(pk=product.pk).update(
         name_folded=product.name_folded, search_document=product.search_document
     )
+
+
+def producer_search_text(producer: Producer) -> str:
+    """Folded producer name and place, with the ward's pre-2025 names (buyers still search
+    "Lạc Dương" or "Xã Lát"), for the search documents of its products."""
+    from shop.models import DivisionAlias
+
+    parts = [fold(producer.name)]
+    if producer.ward_id:
+        parts.append(fold(producer.ward.name))
+        parts += DivisionAlias.objects.filter(ward_id=producer.ward_id).values_list(
+            "name_folded", flat=True
+        )
+    return " ".join(p for p in parts if p)
 
 
 @transaction.atomic
@@ -285,6 +300,13 @@ def certificate_submit(
         valid_until=valid_until,
         decision_date=decision_date,
     )
+    if Certificate.objects.filter(
+        certificate_number=certificate_number.strip(), issuer=issuer.strip()
+    ).exists():
+        raise ValidationError(
+            {"certificate_number": _("Số giấy chứng nhận này của cơ quan cấp đã có.")},
+            code="unique",
+        )
     return Certificate.objects.create(
         product=product,
         stars=stars,
@@ -314,6 +336,19 @@ def certificate_verify(
     if certificate.status not in (CertificateStatus.PENDING, CertificateStatus.REJECTED):
         raise ValidationError(
             _("Chỉ giấy chứng nhận đang chờ hoặc bị từ chối mới xác minh được."), code="invalid"
+        )
+    if certificate.valid_until < timezone.localdate(now):
+        raise ValidationError(
+            _("Giấy chứng nhận đã hết hiệu lực, không thể xác minh."), code="invalid"
+        )
+    current = Certificate.objects.filter(
+        product_id=certificate.product_id, status=CertificateStatus.VERIFIED
+    ).first()
+    if current is not None and current.issued_on > certificate.issued_on:
+        raise ValidationError(
+            _("Sản phẩm đã có giấy chứng nhận mới hơn (số %(number)s).")
+            % {"number": current.certificate_number},
+            code="invalid",
         )
     Certificate.objects.filter(
         product_id=certificate.product_id, status=CertificateStatus.VERIFIED

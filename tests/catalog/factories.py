@@ -99,7 +99,9 @@ def make_product(
             issued_on=issued,
         )
         if certificate_status == CertificateStatus.VERIFIED:
-            services.certificate_verify(certificate=certificate)
+            # Verified on its issue day (an old certificate was valid when it was checked).
+            verified_at = datetime.datetime.combine(issued, datetime.time(12), tzinfo=datetime.UTC)
+            services.certificate_verify(certificate=certificate, now=verified_at)
         elif certificate_status == CertificateStatus.REJECTED:
             services.certificate_reject(certificate=certificate, reason="Thiếu hồ sơ")
     product.refresh_from_db()

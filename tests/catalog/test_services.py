@@ -55,7 +55,7 @@ def test_submitted_certificate_is_pending_until_verified():
 def test_verifying_supersedes_the_previous_certificate_and_moves_the_badge():
     product = make_product(stars=3)
     old = product.current_certificate
-    new = _submit(product, stars=4, score=80)
+    new = _submit(product, stars=4, score=80, issued=old.issued_on + datetime.timedelta(days=30))
     services.certificate_verify(certificate=new)
     old.refresh_from_db()
     product.refresh_from_db()
@@ -142,3 +142,34 @@ def test_producer_story_is_sanitised_on_write():
     assert "<b>K'Ho</b>" in producer.story_html or "<b>K&#39;Ho</b>" in producer.story_html
     assert "Cà phê" in producer.story_html
     assert "script" not in str(producer.story)
+
+
+def test_an_expired_certificate_cannot_be_verified():
+    product = make_product(stars=None)
+    certificate = _submit(product, issued=datetime.date(2020, 1, 1))
+    with pytest.raises(ValidationError):
+        services.certificate_verify(certificate=certificate)
+    certificate.refresh_from_db()
+    assert certificate.status == CertificateStatus.PENDING
+
+
+def test_an_older_certificate_cannot_supersede_a_newer_verified_one():
+    product = make_product(stars=3)  # issued 100 days ago
+    older = _submit(product, issued=datetime.date(2025, 1, 1), number="OLD-1")
+    with pytest.raises(ValidationError):
+        services.certificate_verify(certificate=older)
+    product.refresh_from_db()
+    assert product.current_certificate.status == CertificateStatus.VERIFIED
+
+
+def test_duplicate_certificate_number_is_a_validation_error():
+    product = make_product(stars=None)
+    _submit(product, number="DUP-1")
+    with pytest.raises(ValidationError) as error:
+        _submit(product, number="DUP-1")
+    assert "certificate_number" in error.value.message_dict
+
+
+def test_search_document_includes_former_place_names():
+    product = make_product()  # producer in Xã Lạc Dương
+    assert "xa da sar" in product.search_document or "huyen lac duong" in product.search_document
