@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-quick bench lint schema migrate seed clean
+.PHONY: install run test test-quick bench bench-checkout lint schema migrate seed clean
 
 install: $(STAMP)
 
@@ -34,6 +34,11 @@ test: install
 
 bench: install
 	SECRET_KEY=$${SECRET_KEY:-bench-only-insecure-key} $(BIN)/python bench/catalog.py $(BENCH_ARGS)
+	SECRET_KEY=$${SECRET_KEY:-bench-only-insecure-key} $(BIN)/python bench/checkout.py $(CHECKOUT_ARGS)
+
+# Checkout flows per second over HTTP and SQL queries per mutation (PostgreSQL).
+bench-checkout: install
+	SECRET_KEY=$${SECRET_KEY:-bench-only-insecure-key} $(BIN)/python bench/checkout.py $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

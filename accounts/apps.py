@@ -1,6 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "accounts"
+    verbose_name = _("Tài khoản")
+
+    def ready(self) -> None:
+        from . import services  # noqa: F401  (registers the password-reset email consumer)

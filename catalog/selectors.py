@@ -94,7 +94,9 @@ class ProductFilters:
 def products_visible(*, channel: Channel, today: datetime.date | None = None) -> QuerySet[Product]:
     """Products the public may see in ``channel`` (certified now and published)."""
     today = today or timezone.localdate()
-    now = timezone.now()
+    # Minute precision (rounded up): publication times need no more, and identical SQL within
+    # a minute lets counts be cached (catalogue_count).
+    now = timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(minutes=1)
     return (
         Product.objects.annotate(
             listing=FilteredRelation(
@@ -102,12 +104,12 @@ def products_visible(*, channel: Channel, today: datetime.date | None = None) ->
             )
         )
         .filter(
+            Q(listing__published_at__isnull=True) | Q(listing__published_at__lte=now),
             current_certificate__status=CertificateStatus.VERIFIED,
             current_certificate__issued_on__lte=today,
             current_certificate__valid_until__gte=today,
             listing__is_published=True,
         )
-        .filter(Q(listing__published_at__isnull=True) | Q(listing__published_at__lte=now))
         .annotate(
             listing_available_at=F("listing__available_for_purchase_at"),
             sort_published_at=Coalesce(F("listing__published_at"), F("created_at")),
@@ -116,6 +118,24 @@ def products_visible(*, channel: Channel, today: datetime.date | None = None) ->
             stars=F("current_certificate__stars"),
         )
     )
+
+
+def catalogue_count(queryset: QuerySet) -> int:
+    """``COUNT(*)`` of a public catalogue query, cached under the catalogue version and the day.
+
+    A count must visit every matching row, so at 100,000 products it costs more than the page
+    itself; the answer only changes when the catalogue does (every write bumps the version) or
+    when the day turns (certificates lapse by date), so both are in the key."""
+    import hashlib
+
+    sql, params = queryset.order_by().query.sql_with_params()
+    digest = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()
+    key = f"catalogue-count:{catalogue_version()}:{timezone.localdate()}:{digest}"
+    count = cache.get(key)
+    if count is None:
+        count = queryset.order_by().count()
+        cache.set(key, count, timeout=settings.CATALOGUE_COUNT_CACHE_SECONDS)
+    return count
 
 
 def product_filter(queryset: QuerySet[Product], filters: ProductFilters) -> QuerySet[Product]:
@@ -183,18 +203,33 @@ def product_search(queryset: QuerySet[Product], *, query: str) -> QuerySet[Produ
 
 
 def _variant_annotations(channel: Channel) -> dict:
-    """Price in ``channel`` and available quantity as subqueries of the variant query."""
+    """Price in ``channel`` and available quantity as subqueries of the variant query.
+
+    Available = stock − allocations − live checkout holds. The holds live in ``orders``
+    (``Reservation``, related name ``reservations``); catalogue code reaches them through the
+    relation name only, never importing ``orders`` (DESIGN.md import direction)."""
     price = VariantChannelListing.objects.filter(variant=OuterRef("pk"), channel=channel)
     available = (
-        Stock.objects.filter(variant=OuterRef("pk"))
+        Stock.objects.filter(variant=OuterRef("pk"), warehouse__is_active=True)
         .values("variant")
         .annotate(total=Sum(F("quantity") - F("quantity_allocated")))
         .values("total")
     )
+    held = (
+        ProductVariant.objects.filter(pk=OuterRef("pk"))
+        .annotate(
+            held=Sum(
+                "reservations__quantity",
+                filter=Q(reservations__reserved_until__gt=timezone.now()),
+            )
+        )
+        .values("held")
+    )
     return {
         "channel_price": Subquery(price.values("price_amount")[:1]),
         "channel_currency": Subquery(price.values("currency")[:1]),
-        "stock_available": Coalesce(Subquery(available), Value(0)),
+        "stock_available": Coalesce(Subquery(available), Value(0))
+        - Coalesce(Subquery(held), Value(0)),
     }
 
 

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.JWTAuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -264,3 +265,36 @@ LOGGING = {
 
 # --- Checkout (quantity caps also bound ``quantityAvailable`` as Saleor does) ------------------
 CHECKOUT_MAX_LINE_QUANTITY = env_int("CHECKOUT_MAX_LINE_QUANTITY", 50)
+
+# --- Accounts: JWT, login throttling, password reset -------------------------------------------
+# Tokens are signed (HS256) with JWT_SECRET; when unset, with a key derived from SECRET_KEY.
+# Lifetimes in seconds.
+JWT_SECRET = env_str("JWT_SECRET")
+JWT_ACCESS_TTL = env_int("JWT_ACCESS_TTL", 5 * 60)
+JWT_REFRESH_TTL = env_int("JWT_REFRESH_TTL", 30 * 24 * 3600)
+# Hosts a password-reset link (``redirectUrl``) may point at; ports are ignored.
+_PUBLIC_HOST = PUBLIC_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+ALLOWED_CLIENT_HOSTS = env_list("ALLOWED_CLIENT_HOSTS", f"{_PUBLIC_HOST},localhost,127.0.0.1")
+# tokenCreate answers LOGIN_ATTEMPT_DELAYED after this many failures in the window, per email
+# and per client IP, without checking the password.
+LOGIN_THROTTLE_WINDOW = env_int("LOGIN_THROTTLE_WINDOW", 10 * 60)
+LOGIN_THROTTLE_EMAIL_FAILURES = env_int("LOGIN_THROTTLE_EMAIL_FAILURES", 5)
+LOGIN_THROTTLE_IP_FAILURES = env_int("LOGIN_THROTTLE_IP_FAILURES", 20)
+# Behind a reverse proxy, the request header (META name, e.g. HTTP_X_FORWARDED_FOR) whose
+# rightmost address is the client's; empty: REMOTE_ADDR.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
+# At most one password-reset email per address in this many seconds.
+PASSWORD_RESET_THROTTLE_SECONDS = env_int("PASSWORD_RESET_THROTTLE_SECONDS", 60)
+ACCOUNT_MAX_ADDRESSES = env_int("ACCOUNT_MAX_ADDRESSES", 100)
+CHECKOUT_RESERVATION_MINUTES = env_int("CHECKOUT_RESERVATION_MINUTES", 10)
+CHECKOUT_TTL_DAYS_ANONYMOUS = env_int("CHECKOUT_TTL_DAYS_ANONYMOUS", 30)
+CHECKOUT_TTL_DAYS_USER = env_int("CHECKOUT_TTL_DAYS_USER", 90)
+# Until the payments issue: cash on delivery covers a checkout up to this total (VND).
+CHECKOUT_PAYMENT_COVERAGE = env_str(
+    "CHECKOUT_PAYMENT_COVERAGE", "orders.checkout_complete.cod_covers"
+)
+COD_MAX_ORDER_TOTAL = env_int("COD_MAX_ORDER_TOTAL", 20_000_000)
+# Public catalogue counts (totalCount) are cached this long under the catalogue version.
+CATALOGUE_COUNT_CACHE_SECONDS = env_int("CATALOGUE_COUNT_CACHE_SECONDS", 300)
+
+# Periodic jobs (celery beat): abandoned checkouts, outbox redelivery.

@@ -94,6 +94,7 @@ def product_connection(
         field_name=field_name,
         info=info,
         count_queryset=queryset,
+        count=selectors.catalogue_count,
         wrap=lambda product: ChannelContext(product, channel),
         **page,
     )

@@ -72,7 +72,7 @@ def _as_translation(root: Any, translation: Any | None, language_code: Any, *, f
         if language_base(language_code) != "vi":
             return None
         translation = type("BaseTranslation", (), fields)()
-        translation.pk = f"{root.pk}:vi"
+        translation.pk = translation.id = f"{root.pk}:vi"
     translation._language_code = getattr(language_code, "value", language_code)
     translation.slug = root.slug if hasattr(root, "slug") else None
     return translation

@@ -1,11 +1,12 @@
-"""Checkout and order queries and mutations."""
+"""Checkout and order queries and mutations, composed from their modules."""
 
-import graphene
+from .checkout_schema import CheckoutMutations, CheckoutQueries
+from .order_schema import OrderMutationsPart, OrderQueriesPart
 
 
-class OrderQueries(graphene.ObjectType):
+class OrderQueries(CheckoutQueries, OrderQueriesPart):
     pass
 
 
-class OrderMutations(graphene.ObjectType):
+class OrderMutations(CheckoutMutations, OrderMutationsPart):
     pass

@@ -183,6 +183,7 @@ def paginate(
     info: Any = None,
     count_queryset: QuerySet | None = None,
     wrap: Callable[[Any], Any] = lambda node: node,
+    count: Callable[[QuerySet], int] | None = None,
 ) -> Page:
     """Fetch one keyset page of ``queryset`` ordered by ``keys`` (the last key must be unique,
     normally ``pk``). ``wrap`` turns each row into the node the GraphQL type expects."""
@@ -190,13 +191,16 @@ def paginate(
         field_name=field_name, first=first, last=last, after=after, before=before, info=info
     )
     page_info_type = relay.PageInfo
-    counter = (count_queryset if count_queryset is not None else queryset).order_by()
+    counted = (count_queryset if count_queryset is not None else queryset).order_by()
+
+    def counter() -> int:
+        return count(counted) if count is not None else counted.count()
 
     if not first and not last:
         return Page(
             edges=[],
             page_info=page_info_type(has_next_page=False, has_previous_page=False),
-            count=counter.count,
+            count=counter,
         )
 
     forward = last is None
@@ -221,7 +225,7 @@ def paginate(
         start_cursor=edges[0].cursor if edges else None,
         end_cursor=edges[-1].cursor if edges else None,
     )
-    return Page(edges=edges, page_info=page_info, count=counter.count)
+    return Page(edges=edges, page_info=page_info, count=counter)
 
 
 @dataclass

@@ -61,6 +61,21 @@ class Command(BaseCommand):
         self.stdout.write(DEMO_NOTE_VI)
         if target:
             self._synthetic(target, batch_size)
+        self._orders_demo()
+
+    def _orders_demo(self) -> None:
+        # Shipping zones and methods for the whole country, and a demo buyer to try checkout.
+        from django.core.management import call_command
+
+        from orders.demo import DEMO_BUYER_EMAIL, DEMO_BUYER_PASSWORD, demo_buyer_create
+
+        call_command("seed_shipping", stdout=self.stdout, stderr=self.stderr)
+        _user, created = demo_buyer_create()
+        state = "đã tạo" if created else "đã có sẵn"
+        self.stdout.write(
+            f"Khách hàng trình diễn (demo buyer) {state}: {DEMO_BUYER_EMAIL} / "
+            f"{DEMO_BUYER_PASSWORD} (chỉ dùng để trình diễn)."
+        )
 
     def _synthetic(self, target: int, batch_size: int) -> None:
         def write(text: str) -> None:
