@@ -202,7 +202,7 @@ def product_search(queryset: QuerySet[Product], *, query: str) -> QuerySet[Produ
     return queryset.annotate(search_rank=rank)
 
 
-def _variant_annotations(channel: Channel) -> dict:
+def variant_annotations(channel: Channel) -> dict:
     """Price in ``channel`` and available quantity as subqueries of the variant query.
 
     Available = stock − allocations − live checkout holds. The holds live in ``orders``
@@ -242,7 +242,7 @@ def product_prefetch(
     """Everything a storefront product card or page shows, in a fixed number of queries.
     ``paths`` (what the query selects, see ``shop.graphql.selection``) lets a lean query skip
     the prefetches it does not need; ``None`` prefetches everything."""
-    variants = ProductVariant.objects.annotate(**_variant_annotations(channel)).order_by(
+    variants = ProductVariant.objects.annotate(**variant_annotations(channel)).order_by(
         "sort_order", "pk"
     )
     variant_texts = [
@@ -294,7 +294,7 @@ def variant_prefetch(
     queryset: QuerySet[ProductVariant], *, channel: Channel
 ) -> QuerySet[ProductVariant]:
     product_qs = product_prefetch(products_visible(channel=channel), channel=channel)
-    return queryset.annotate(**_variant_annotations(channel)).prefetch_related(
+    return queryset.annotate(**variant_annotations(channel)).prefetch_related(
         "translations", Prefetch("product", queryset=product_qs)
     )
 

@@ -24,7 +24,7 @@ from catalog.graphql.ocop import Producer
 from catalog.graphql.types import Channel, ProductVariant
 from catalog.models import Product, ProductMedia
 from catalog.models import ProductVariant as VariantModel
-from catalog.selectors import _variant_annotations, product_prefetch
+from catalog.selectors import variant_annotations, product_prefetch
 from catalog.thumbnails import thumbnail_url
 from shop.graphql.common import (
     ChannelContext,
@@ -304,7 +304,7 @@ def order_prefetch(orders: Iterable[OrderModel], *, paths: set[str] | None = Non
                 Product.objects.all(), channel=channel, paths=_product_paths(paths)
             )
             variants = VariantModel.objects.annotate(
-                **_variant_annotations(channel)
+                **variant_annotations(channel)
             ).prefetch_related("translations", Prefetch("product", queryset=products))
             queryset = line_qs.prefetch_related(Prefetch("variant", queryset=variants))
         lookups.append(Prefetch("lines", queryset=queryset))
