@@ -24,7 +24,7 @@ from catalog.graphql.ocop import Producer
 from catalog.graphql.types import Channel, ProductVariant
 from catalog.models import Product, ProductMedia
 from catalog.models import ProductVariant as VariantModel
-from catalog.selectors import variant_annotations, product_prefetch
+from catalog.selectors import product_prefetch, variant_annotations
 from catalog.thumbnails import thumbnail_url
 from shop.graphql.common import (
     ChannelContext,
