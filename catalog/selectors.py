@@ -291,12 +291,22 @@ def variants_visible(*, channel: Channel) -> QuerySet[ProductVariant]:
 
 
 def variant_prefetch(
-    queryset: QuerySet[ProductVariant], *, channel: Channel
+    queryset: QuerySet[ProductVariant], *, channel: Channel, paths: set[str] | None = None
 ) -> QuerySet[ProductVariant]:
-    product_qs = product_prefetch(products_visible(channel=channel), channel=channel)
-    return queryset.annotate(**variant_annotations(channel)).prefetch_related(
-        "translations", Prefetch("product", queryset=product_qs)
+    """Variants of visible products with price, stock and their product card. ``paths`` are
+    what the query selects below the variant (``None``: everything)."""
+    product_paths = None
+    if paths is not None:
+        product_paths = {p.removeprefix("product.") for p in paths if p.startswith("product.")}
+        if selects(paths, "media"):  # a variant's photos are its product's
+            product_paths.add("media")
+    product_qs = product_prefetch(
+        products_visible(channel=channel), channel=channel, paths=product_paths
     )
+    lookups: list = [Prefetch("product", queryset=product_qs)]
+    if selects(paths, "translation", "attributes", "assignedAttribute", "assignedAttributes"):
+        lookups.append("translations")
+    return queryset.annotate(**variant_annotations(channel)).prefetch_related(*lookups)
 
 
 # --- Categories, collections, producers, content -----------------------------------------------

@@ -6,10 +6,11 @@ from accounts.graphql.schema import AccountMutations, AccountQueries
 from catalog.graphql.attributes import ASSIGNED_TYPES
 from catalog.graphql.queries import CatalogQueries
 from orders.graphql.schema import OrderMutations, OrderQueries
+from payments.graphql.schema import PaymentMutations, PaymentQueries
 from shop.graphql.shop_type import Shop
 
 
-class Query(CatalogQueries, AccountQueries, OrderQueries, graphene.ObjectType):
+class Query(CatalogQueries, AccountQueries, OrderQueries, PaymentQueries, graphene.ObjectType):
     shop = graphene.Field(Shop, required=True, description="Return information about the shop.")
 
     @staticmethod
@@ -17,7 +18,7 @@ class Query(CatalogQueries, AccountQueries, OrderQueries, graphene.ObjectType):
         return object()
 
 
-class Mutation(AccountMutations, OrderMutations, graphene.ObjectType):
+class Mutation(AccountMutations, OrderMutations, PaymentMutations, graphene.ObjectType):
     pass
 
 

@@ -49,6 +49,7 @@ from shop.graphql.common import (
 )
 from shop.graphql.ids import global_id
 from shop.graphql.money import Money, TaxedMoney
+from shop.graphql.selection import selected_paths
 from shop.money import Money as MoneyValue
 from shop.money import TaxedMoney as TaxedMoneyValue
 
@@ -118,6 +119,9 @@ class CheckoutData:
 
     def __init__(self, checkout: CheckoutModel) -> None:
         self.checkout = checkout
+        # What the query selects under ``lines.variant`` (set by the first line's resolver),
+        # so the catalogue prefetch loads only that; None loads the whole product card.
+        self.variant_paths: set[str] | None = None
 
     @cached_property
     def lines(self) -> list[CheckoutLineModel]:
@@ -133,11 +137,15 @@ class CheckoutData:
         if not ids:
             return {}
         queryset = variant_prefetch(
-            VariantModel.objects.filter(pk__in=ids), channel=self.checkout.channel
+            VariantModel.objects.filter(pk__in=ids),
+            channel=self.checkout.channel,
+            paths=self.variant_paths,
         )
         return {variant.pk: variant for variant in queryset if _product_loaded(variant)}
 
-    def variant_of(self, line: CheckoutLineModel) -> ChannelContext:
+    def variant_of(self, line: CheckoutLineModel, paths: set[str] | None = None) -> ChannelContext:
+        if paths is not None and "variants" not in self.__dict__:
+            self.variant_paths = paths
         # A variant whose product left the catalogue still shows, from the line's own join.
         variant = self.variants.get(line.variant_id) or line.variant
         return ChannelContext(variant, self.checkout.channel)
@@ -697,7 +705,7 @@ class CheckoutLine(MetadataResolvers, graphene.ObjectType):
 
     @staticmethod
     def resolve_variant(root: CheckoutLineModel, info: Any) -> ChannelContext:
-        return _line_data(root).variant_of(root)
+        return _line_data(root).variant_of(root, paths=selected_paths(info))
 
     @staticmethod
     def resolve_unit_price(root: CheckoutLineModel, info: Any) -> TaxedMoneyValue:

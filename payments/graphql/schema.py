@@ -1,0 +1,21 @@
+"""The payments part of the root schema (composed in ``shop.schema``)."""
+
+import graphene
+
+from .mutations import (
+    OrderMarkAsPaid,
+    PaymentGatewayInitialize,
+    TransactionInitialize,
+    TransactionProcess,
+)
+
+
+class PaymentQueries(graphene.ObjectType):
+    pass
+
+
+class PaymentMutations(graphene.ObjectType):
+    payment_gateway_initialize = PaymentGatewayInitialize.Field()
+    transaction_initialize = TransactionInitialize.Field()
+    transaction_process = TransactionProcess.Field()
+    order_mark_as_paid = OrderMarkAsPaid.Field()

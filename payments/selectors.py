@@ -1,0 +1,120 @@
+"""Payment reads: the transactions of a checkout or an order and the statuses derived from
+them (Saleor's authorize/charge status rules).
+
+``Order.transactions`` are read lazily: those linked by the ``order`` FK plus those of the
+checkout the order was made from (same ``checkout_token``). ``orders`` never imports this
+module; its GraphQL types call :func:`payment_status` through ``settings.PAYMENT_STATUS_PROVIDER``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from orders.models import Checkout, Order
+
+from .models import TransactionItem
+
+
+def checkout_transactions(checkout: Checkout) -> QuerySet[TransactionItem]:
+    return TransactionItem.objects.filter(checkout_token=checkout.token)
+
+
+def order_transactions(order: Order) -> QuerySet[TransactionItem]:
+    condition = Q(order_id=order.pk)
+    if order.checkout_token is not None:
+        condition |= Q(checkout_token=order.checkout_token)
+    return TransactionItem.objects.filter(condition)
+
+
+def transactions_of(obj: Checkout | Order) -> QuerySet[TransactionItem]:
+    if isinstance(obj, Order):
+        return order_transactions(obj)
+    return checkout_transactions(obj)
+
+
+def authorize_status(total: Decimal, authorized: Decimal, charged: Decimal) -> str:
+    covered = authorized + charged
+    if covered >= total:
+        return "FULL"
+    return "PARTIAL" if covered > 0 else "NONE"
+
+
+def charge_status(total: Decimal, charged: Decimal) -> str:
+    if charged > total:
+        return "OVERCHARGED"
+    if charged == total:
+        return "FULL"
+    return "PARTIAL" if charged > 0 else "NONE"
+
+
+@dataclass
+class PaymentStatus:
+    total: Decimal
+    currency: str
+    transactions: list[TransactionItem] = field(default_factory=list)
+    authorized: Decimal = Decimal(0)
+    charged: Decimal = Decimal(0)
+    refunded: Decimal = Decimal(0)
+    canceled: Decimal = Decimal(0)
+
+    @property
+    def authorize_status(self) -> str:
+        return authorize_status(self.total, self.authorized, self.charged)
+
+    @property
+    def charge_status(self) -> str:
+        return charge_status(self.total, self.charged)
+
+    @property
+    def is_paid(self) -> bool:
+        return self.charged >= self.total
+
+    @property
+    def balance(self) -> Decimal:
+        """Saleor's ``totalBalance``: charged − total (negative while money is owed)."""
+        return self.charged - self.total
+
+    @property
+    def legacy_payment_status(self) -> str:
+        """Saleor's deprecated ``PaymentChargeStatusEnum`` value (lower-case)."""
+        if self.refunded > 0 and self.charged == 0:
+            return "fully_refunded"
+        if self.refunded > 0:
+            return "partially_refunded"
+        if self.charged >= self.total and self.charged > 0:
+            return "fully_charged"
+        if self.charged > 0:
+            return "partially_charged"
+        return "not_charged"
+
+
+def summarize(transactions: list[TransactionItem], total: Decimal, currency: str) -> PaymentStatus:
+    status = PaymentStatus(total=Decimal(total), currency=currency, transactions=transactions)
+    for tx in transactions:
+        status.authorized += tx.authorized_value
+        status.charged += tx.charged_value
+        status.refunded += tx.refunded_value
+        status.canceled += tx.canceled_value
+    return status
+
+
+def payment_status(obj: Checkout | Order, total: Decimal | None = None) -> PaymentStatus:
+    """The payment state of a checkout (``total`` = its current total) or an order (its stored
+    total). Cached on the object for one request."""
+    if total is None:
+        total = Decimal(getattr(obj, "total_gross_amount", 0))
+    cached = getattr(obj, "_ocop_payment_status", None)
+    if cached is not None and cached.total == Decimal(total):
+        return cached
+    status = summarize(list(transactions_of(obj)), Decimal(total), obj.currency)
+    obj._ocop_payment_status = status
+    return status
+
+
+def checkout_covered_amount(checkout: Checkout) -> Decimal:
+    status = summarize(list(checkout_transactions(checkout)), Decimal(0), checkout.currency)
+    return status.authorized + status.charged
