@@ -98,7 +98,9 @@ def _actions(tx: TransactionItem) -> list[str]:
 def _lock_checkout(checkout: Checkout) -> Checkout:
     locked = Checkout.objects.select_for_update(of=("self",)).filter(pk=checkout.pk).first()
     if locked is None:
-        raise ValidationError({"id": ValidationError(_("Không tìm thấy giỏ hàng."), code="not_found")})
+        raise ValidationError(
+            {"id": ValidationError(_("Không tìm thấy giỏ hàng."), code="not_found")}
+        )
     return locked
 
 

@@ -303,7 +303,7 @@ CATALOGUE_COUNT_CACHE_SECONDS = env_int("CATALOGUE_COUNT_CACHE_SECONDS", 300)
 # The function giving a checkout's or an order's payment state (transactions, authorize/charge
 # status, totals) to the orders GraphQL types, which must not import payments.
 PAYMENT_STATUS_PROVIDER = env_str("PAYMENT_STATUS_PROVIDER", "payments.selectors.payment_status")
-# checkoutComplete coverage. ``payments.services.checkout_payment_covers`` requires
-# transactions (COD: ``transactionInitialize``) that cover the total; the default stays the
-# pre-payments COD rule until the orders tests and benches initialise a COD transaction.
-PAYMENT_CHECKOUT_COVERAGE = "payments.services.checkout_payment_covers"
+# checkoutComplete coverage (CHECKOUT_PAYMENT_COVERAGE above): set it to
+# "payments.services.checkout_payment_covers" to require transactions (COD:
+# ``transactionInitialize``) covering the total; the default stays the pre-payments COD rule
+# until the orders tests and the checkout bench initialise a COD transaction first.

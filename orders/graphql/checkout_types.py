@@ -582,20 +582,14 @@ TransactionActionEnum = graphene.Enum(
 )
 
 
-class TransactionItem(MetadataResolvers, graphene.ObjectType):
-    created_at = graphene.DateTime(required=True)
-    modified_at = graphene.DateTime(required=True)
-    actions = graphene.List(graphene.NonNull(TransactionActionEnum), required=True)
-    authorized_amount = graphene.Field(Money, required=True)
-    charged_amount = graphene.Field(Money, required=True)
-    refunded_amount = graphene.Field(Money, required=True)
-    canceled_amount = graphene.Field(Money, required=True)
-    name = graphene.String(required=True)
-    psp_reference = graphene.String(required=True)
+# The real ``TransactionItem`` lives in payments (orders must not import payments): fields refer
+# to it by import string, resolved when the schema is built.
+TRANSACTION_ITEM = "payments.graphql.types.TransactionItem"
 
-    class Meta:
-        description = "Represents a payment transaction (filled by the payments work)."
-        interfaces = (relay.Node, ObjectWithMetadata)
+
+def payment_status(root: Any, total: Any = None) -> Any:
+    """The payment state (transactions, statuses, totals) from ``PAYMENT_STATUS_PROVIDER``."""
+    return import_string(settings.PAYMENT_STATUS_PROVIDER)(root, total)
 
 
 CheckoutAuthorizeStatusEnum = graphene.Enum(
@@ -805,7 +799,7 @@ class Checkout(MetadataResolvers, graphene.ObjectType):
     total_price = graphene.Field(TaxedMoney, required=True)
     total_balance = graphene.Field(Money, required=True)
     language_code = graphene.Field(LanguageCodeEnum, required=True)
-    transactions = graphene.List(graphene.NonNull(TransactionItem))
+    transactions = graphene.List(graphene.NonNull(TRANSACTION_ITEM))
     display_gross_prices = graphene.Boolean(required=True)
     authorize_status = graphene.Field(CheckoutAuthorizeStatusEnum, required=True)
     charge_status = graphene.Field(CheckoutChargeStatusEnum, required=True)
@@ -934,9 +928,9 @@ class Checkout(MetadataResolvers, graphene.ObjectType):
 
     @staticmethod
     def resolve_total_balance(root: CheckoutModel, info: Any) -> MoneyValue:
-        # Saleor: charged − total; nothing is charged before the order exists (COD).
+        # Saleor: charged − total.
         total = checkout_data(root).totals.total.gross
-        return MoneyValue(-total.amount, total.currency)
+        return MoneyValue(payment_status(root, total.amount).balance, total.currency)
 
     @staticmethod
     def resolve_language_code(root: CheckoutModel, info: Any) -> str:
@@ -944,7 +938,7 @@ class Checkout(MetadataResolvers, graphene.ObjectType):
 
     @staticmethod
     def resolve_transactions(root: CheckoutModel, info: Any) -> list:
-        return []
+        return payment_status(root, checkout_data(root).totals.total.gross.amount).transactions
 
     @staticmethod
     def resolve_display_gross_prices(root: CheckoutModel, info: Any) -> bool:
@@ -955,12 +949,20 @@ class Checkout(MetadataResolvers, graphene.ObjectType):
         data = checkout_data(root)
         if not data.lines:
             return "NONE"
+        total = data.totals.total.gross.amount
         covers = import_string(settings.CHECKOUT_PAYMENT_COVERAGE)
-        return "FULL" if covers(checkout=root, total=data.totals.total.gross.amount) else "NONE"
+        return (
+            "FULL"
+            if covers(checkout=root, total=total)
+            else payment_status(root, total).authorize_status
+        )
 
     @staticmethod
     def resolve_charge_status(root: CheckoutModel, info: Any) -> str:
-        return "NONE"
+        data = checkout_data(root)
+        if not data.lines:
+            return "NONE"
+        return payment_status(root, data.totals.total.gross.amount).charge_status
 
     @staticmethod
     def resolve_problems(root: CheckoutModel, info: Any) -> list[Any]:

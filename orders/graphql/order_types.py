@@ -16,7 +16,7 @@ from typing import Any
 
 import graphene
 from django.db.models import Prefetch, prefetch_related_objects
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from graphene import relay
 
 from accounts.graphql.types import Address, AddressTypeEnum, User
@@ -49,11 +49,12 @@ from ..models import OrderLine as OrderLineModel
 from ..models import OrderStatus as OrderStatusChoices
 from ..services import OrderAccess, order_access
 from .checkout_types import (
+    TRANSACTION_ITEM,
     DeliveryMethod,
     GiftCard,
     ShippingMethod,
-    TransactionItem,
     Warehouse,
+    payment_status,
     shipping_offer,
 )
 
@@ -180,6 +181,13 @@ PaymentChargeStatusEnum = graphene.Enum(
         )
     ],
 )
+_PAYMENT_STATUS_DISPLAY = {
+    "not_charged": _lazy("Chưa thanh toán"),
+    "partially_charged": _lazy("Đã thanh toán một phần"),
+    "fully_charged": _lazy("Đã thanh toán"),
+    "partially_refunded": _lazy("Đã hoàn tiền một phần"),
+    "fully_refunded": _lazy("Đã hoàn tiền"),
+}
 OrderAuthorizeStatusEnum = graphene.Enum(
     "OrderAuthorizeStatusEnum", [("NONE", "none"), ("PARTIAL", "partial"), ("FULL", "full")]
 )
@@ -739,9 +747,9 @@ class Order(MetadataResolvers, graphene.ObjectType):
     charge_status = graphene.Field(OrderChargeStatusEnum, required=True)
     tax_exemption = graphene.Boolean(required=True)
     transactions = graphene.List(
-        graphene.NonNull(TransactionItem),
+        graphene.NonNull(TRANSACTION_ITEM),
         required=True,
-        description="List of transactions for the order (filled by the payments work).",
+        description="List of transactions for the order.",
     )
     total = graphene.Field(TaxedMoney, required=True)
     undiscounted_total = graphene.Field(TaxedMoney, required=True)
@@ -883,7 +891,7 @@ class Order(MetadataResolvers, graphene.ObjectType):
 
     @staticmethod
     def resolve_transactions(root: Any, info: Any) -> list:
-        return []
+        return payment_status(root).transactions
 
     @staticmethod
     def resolve_voucher(root: Any, info: Any) -> None:
@@ -907,23 +915,23 @@ class Order(MetadataResolvers, graphene.ObjectType):
 
     @staticmethod
     def resolve_is_paid(root: Any, info: Any) -> bool:
-        return False
+        return payment_status(root).is_paid
 
     @staticmethod
     def resolve_payment_status(root: Any, info: Any) -> str:
-        return "not_charged"
+        return payment_status(root).legacy_payment_status
 
     @staticmethod
     def resolve_payment_status_display(root: Any, info: Any) -> str:
-        return _("Chưa thanh toán")
+        return str(_PAYMENT_STATUS_DISPLAY[payment_status(root).legacy_payment_status])
 
     @staticmethod
     def resolve_authorize_status(root: Any, info: Any) -> str:
-        return "none"
+        return payment_status(root).authorize_status.lower()
 
     @staticmethod
     def resolve_charge_status(root: Any, info: Any) -> str:
-        return "none"
+        return payment_status(root).charge_status.lower()
 
     @staticmethod
     def resolve_tax_exemption(root: Any, info: Any) -> bool:
@@ -1001,9 +1009,8 @@ class Order(MetadataResolvers, graphene.ObjectType):
 
     @staticmethod
     def resolve_total_balance(root: Any, info: Any) -> MoneyValue:
-        # Nothing charged yet (payments issue): the whole total is outstanding, as Saleor
-        # reports it (charged − total).
-        return _money(-Decimal(root.total_gross_amount), root.currency)
+        # Saleor: charged − total (negative while money is owed).
+        return _money(payment_status(root).balance, root.currency)
 
     @staticmethod
     def resolve_is_shipping_required(root: Any, info: Any) -> bool:
@@ -1064,9 +1071,21 @@ class Order(MetadataResolvers, graphene.ObjectType):
         return numbers
 
 
-for _name in ("total_authorized", "total_captured", "total_charged", "total_canceled"):
-    setattr(Order, f"resolve_{_name}", staticmethod(Order._zero))
-Order.resolve_total_refunded = staticmethod(Order._zero)
+_PAYMENT_TOTALS = {
+    "total_authorized": "authorized",
+    "total_captured": "charged",
+    "total_charged": "charged",
+    "total_canceled": "canceled",
+    "total_refunded": "refunded",
+}
+for _name, _attr in _PAYMENT_TOTALS.items():
+    setattr(
+        Order,
+        f"resolve_{_name}",
+        staticmethod(
+            lambda root, info, _a=_attr: _money(getattr(payment_status(root), _a), root.currency)
+        ),
+    )
 
 
 class OrderCountableConnection(CountableConnection):
