@@ -4,13 +4,15 @@ search document, the cheapest-price column and the badge pointer stay consistent
 from __future__ import annotations
 
 import datetime
+import os
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.db import transaction
-from django.db.models import Min
+from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,14 +27,17 @@ from .models import (
     CertificateStatus,
     Channel,
     Producer,
+    ProducerMember,
     Product,
     ProductChannelListing,
+    ProductMedia,
     ProductVariant,
     Stock,
     VariantChannelListing,
     Warehouse,
 )
 from .ocop_scheme import CERTIFIED_STARS, STAR_SCORE_RANGES
+from .uploads import image_upload_validate, upload_extension
 
 
 # --- Producers ---------------------------------------------------------------------------------
@@ -394,3 +399,56 @@ def certificates_expire(*, today: datetime.date | None = None) -> int:
     if expired:
         catalogue_version_bump()  # bulk update sends no signals
     return expired
+
+
+def certificate_scan_url(*, certificate: Certificate, user: Any) -> str | None:
+    """A short-lived link to ``certificate``'s scan, or ``None`` when it has none.
+
+    Only active OCOP staff and members of the producer of the certificate's product may see a
+    scan (it shows ID numbers and signatures); anyone else gets ``PermissionDenied``. On S3 the
+    link is presigned for ``AWS_PRESIGNED_EXPIRY`` seconds; locally it is a signed link to
+    ``shop.storage.private_file_view`` with the same lifetime.
+    """
+    if not certificate_scan_viewable(certificate=certificate, user=user):
+        raise PermissionDenied(_("Bạn không có quyền xem bản scan giấy chứng nhận này."))
+    if not certificate.scan:
+        return None
+    return certificate.scan.url
+
+
+def certificate_scan_viewable(*, certificate: Certificate, user: Any) -> bool:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_staff:
+        return True
+    return ProducerMember.objects.filter(
+        user=user, producer__products=certificate.product_id
+    ).exists()
+
+
+# --- Media ------------------------------------------------------------------------------------
+@transaction.atomic
+def product_media_add(*, product: Product, upload: File, alt: str = "") -> ProductMedia:
+    """Check a photo by its content and append it to ``product``'s gallery.
+
+    The stored name takes the extension of the detected format (a PNG sent as ``.jpg`` is
+    stored as ``.png``). Raises ``ValidationError`` (``catalog.uploads`` codes) before anything
+    is stored; a file stored for a row that then fails to save is deleted again.
+    """
+    image_format = image_upload_validate(upload)
+    if not isinstance(upload, File):
+        upload = File(upload, name=getattr(upload, "name", None))
+    stem = os.path.splitext(os.path.basename(upload.name or ""))[0]
+    name = f"{(slugify_vi(stem) or 'anh')[:80]}.{upload_extension(image_format)}"
+    last = ProductMedia.objects.filter(product=product).aggregate(last=Max("sort_order"))["last"]
+    media = ProductMedia(
+        product=product, alt=alt.strip()[:250], sort_order=0 if last is None else last + 1
+    )
+    media.image.save(name, upload, save=False)
+    try:
+        with transaction.atomic():
+            media.save()
+    except Exception:
+        media.image.storage.delete(media.image.name)
+        raise
+    return media

@@ -114,6 +114,28 @@ def payment_status(obj: Checkout | Order, total: Decimal | None = None) -> Payme
     return status
 
 
+def payment_status_prefetch(orders: list[Order]) -> None:
+    """The payment state of many orders in one query (cached on each order)."""
+    orders = list(orders)
+    if not orders:
+        return
+    tokens = [o.checkout_token for o in orders if o.checkout_token is not None]
+    rows = list(
+        TransactionItem.objects.filter(
+            Q(order_id__in=[o.pk for o in orders]) | Q(checkout_token__in=tokens)
+        )
+    )
+    for order in orders:
+        mine = [
+            tx
+            for tx in rows
+            if tx.order_id == order.pk
+            or (order.checkout_token is not None and tx.checkout_token == order.checkout_token)
+        ]
+        total = Decimal(order.total_gross_amount)
+        order._ocop_payment_status = summarize(mine, total, order.currency)
+
+
 def checkout_covered_amount(checkout: Checkout) -> Decimal:
     status = summarize(list(checkout_transactions(checkout)), Decimal(0), checkout.currency)
     return status.authorized + status.charged

@@ -33,6 +33,9 @@ from .selectors import (
     summarize,
 )
 
+# Tests flip this off to show what the checkout lock prevents (the "control" of the race tests).
+LOCK_ROWS = True
+
 
 # --- Coverage (settings.CHECKOUT_PAYMENT_COVERAGE) --------------------------------------------
 def checkout_payment_covers(*, checkout: Checkout, total: Any) -> bool:
@@ -96,7 +99,10 @@ def _actions(tx: TransactionItem) -> list[str]:
 
 # --- transactionInitialize --------------------------------------------------------------------
 def _lock_checkout(checkout: Checkout) -> Checkout:
-    locked = Checkout.objects.select_for_update(of=("self",)).filter(pk=checkout.pk).first()
+    queryset = Checkout.objects.filter(pk=checkout.pk)
+    if LOCK_ROWS:
+        queryset = queryset.select_for_update(of=("self",))
+    locked = queryset.first()
     if locked is None:
         raise ValidationError(
             {"id": ValidationError(_("Không tìm thấy giỏ hàng."), code="not_found")}
@@ -239,7 +245,10 @@ def order_mark_as_paid(*, order: Order, user: Any, transaction_reference: str = 
         order=order,
         type=OrderEventType.ORDER_MARKED_AS_PAID,
         user=user,
-        parameters={"transaction_reference": transaction_reference or ""},
+        parameters={
+            "transaction_reference": transaction_reference or "",
+            "reference": transaction_reference or "",
+        },
     )
     OrderEvent.objects.create(
         order=order,
@@ -248,6 +257,75 @@ def order_mark_as_paid(*, order: Order, user: Any, transaction_reference: str = 
         parameters={"amount": str(outstanding)},
     )
     return order
+
+
+# --- transactionRequestAction ----------------------------------------------------------------
+def _order_of(tx: TransactionItem) -> Order | None:
+    if tx.order_id is not None:
+        return tx.order
+    if tx.checkout_token is not None:
+        return Order.objects.filter(checkout_token=tx.checkout_token).first()
+    return None
+
+
+@transaction.atomic
+def transaction_request_action(
+    *, tx: TransactionItem, action: str, amount: Decimal | None = None, user: Any = None
+) -> TransactionItem:
+    """Staff (or a member of one of the order's producers) charges, refunds or cancels
+    ``amount`` (default: all that the action can take) of a transaction through its gateway."""
+    order = _order_of(tx)
+    if order is not None:
+        _require_marker(order, user)
+        order = _lock_order(order)
+    elif user is None or not user.is_authenticated or not user.is_staff:
+        raise PermissionDenied(
+            _("To access this path, you need one of the following permissions: HANDLE_PAYMENTS")
+        )
+    tx = TransactionItem.objects.select_for_update().get(pk=tx.pk)
+    available = tx.charged_value if action == "REFUND" else tx.authorized_value
+    amount = available if amount is None else Decimal(amount)
+    if amount <= 0 or amount > available:
+        raise ValidationError(
+            {
+                "amount": ValidationError(
+                    _("Số tiền không hợp lệ cho thao tác này (tối đa %(max)s)."),
+                    code="invalid",
+                    params={"max": f"{available:,.0f}"},
+                )
+            }
+        )
+    gateway = gateway_get(tx.gateway)
+    if order is not None and tx.order_id is None:
+        tx.order = order
+    if action == "CHARGE":
+        apply_result(tx, gateway.charge(tx, amount), user=user)
+    elif action == "REFUND":
+        apply_result(tx, gateway.refund(tx, amount), user=user)
+    elif action == "CANCEL":
+        apply_result(tx, gateway.cancel(tx, amount), user=user)
+    else:
+        raise ValidationError({"action_type": ValidationError("Unknown action.", code="invalid")})
+    if order is not None:
+        if action == "REFUND":
+            OrderEvent.objects.create(
+                order=order,
+                type=OrderEventType.PAYMENT_REFUNDED,
+                user=user,
+                parameters={"amount": str(amount), "currency": order.currency},
+            )
+        elif action == "CHARGE":
+            status = summarize(
+                list(order_transactions(order)), Decimal(order.total_gross_amount), order.currency
+            )
+            if status.is_paid:
+                OrderEvent.objects.create(
+                    order=order,
+                    type=OrderEventType.ORDER_FULLY_PAID,
+                    user=user,
+                    parameters={"amount": str(amount)},
+                )
+    return tx
 
 
 # --- Cancelled orders -------------------------------------------------------------------------
@@ -277,6 +355,17 @@ def order_payments_release(order: Order) -> list[TransactionEvent]:
             parameters={"amount": str(refunded), "currency": order.currency},
         )
     return events
+
+
+@outbox_consumer("order.placed")
+def on_order_placed(payload: dict[str, Any]) -> None:
+    """Link the checkout's transactions to the order made from it (idempotent; reads do not
+    depend on it: ``order_transactions`` also matches the checkout token)."""
+    order = Order.objects.filter(pk=payload["order_id"]).only("pk", "checkout_token").first()
+    if order is not None and order.checkout_token is not None:
+        TransactionItem.objects.filter(
+            checkout_token=order.checkout_token, order__isnull=True
+        ).update(order=order)
 
 
 @outbox_consumer("order.canceled")

@@ -149,21 +149,26 @@ AWS_ACCESS_KEY_ID = env_str("AWS_ACCESS_KEY_ID") or None
 AWS_SECRET_ACCESS_KEY = env_str("AWS_SECRET_ACCESS_KEY") or None
 AWS_S3_ADDRESSING_STYLE = env_str("AWS_S3_ADDRESSING_STYLE", "path")
 
+# Certificate scans: private objects (own bucket, or the media bucket under a prefix) reached
+# through presigned URLs valid this many seconds; locally, files outside MEDIA_ROOT served by
+# signed links with the same lifetime (shop/storage.py).
+AWS_PRIVATE_STORAGE_BUCKET_NAME = env_str("AWS_PRIVATE_STORAGE_BUCKET_NAME")
+AWS_PRIVATE_LOCATION = env_str("AWS_PRIVATE_LOCATION", "private")
+AWS_PRESIGNED_EXPIRY = env_int("AWS_PRESIGNED_EXPIRY", 300)
+# Local private files; empty: MEDIA_ROOT/../private-media (never under MEDIA_ROOT).
+PRIVATE_MEDIA_ROOT = env_str("PRIVATE_MEDIA_ROOT") or None
+
 if AWS_STORAGE_BUCKET_NAME:
-    _default_storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            # Product images are public: plain URLs, cacheable by a CDN.
-            "querystring_auth": False,
-            "default_acl": None,
-            "file_overwrite": False,
-        },
-    }
+    # Product images are public: plain URLs, cacheable by a CDN (see shop/storage.py).
+    _default_storage = {"BACKEND": "shop.storage.PublicMediaStorage"}
+    _private_storage = {"BACKEND": "shop.storage.PrivateMediaStorage"}
 else:
     _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _private_storage = {"BACKEND": "shop.storage.PrivateFileSystemStorage"}
 
 STORAGES = {
     "default": _default_storage,
+    "private": _private_storage,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
         if not DEBUG
@@ -303,6 +308,9 @@ CATALOGUE_COUNT_CACHE_SECONDS = env_int("CATALOGUE_COUNT_CACHE_SECONDS", 300)
 # The function giving a checkout's or an order's payment state (transactions, authorize/charge
 # status, totals) to the orders GraphQL types, which must not import payments.
 PAYMENT_STATUS_PROVIDER = env_str("PAYMENT_STATUS_PROVIDER", "payments.selectors.payment_status")
+PAYMENT_STATUS_PREFETCH = env_str(
+    "PAYMENT_STATUS_PREFETCH", "payments.selectors.payment_status_prefetch"
+)
 # checkoutComplete coverage (CHECKOUT_PAYMENT_COVERAGE above): set it to
 # "payments.services.checkout_payment_covers" to require transactions (COD:
 # ``transactionInitialize``) covering the total; the default stays the pre-payments COD rule

@@ -7,6 +7,7 @@ from django.views.static import serve
 
 from catalog.views import thumbnail_view
 from shop.graphql.view import GraphQLView
+from shop.storage import private_file_view
 
 urlpatterns = [
     path("graphql/", GraphQLView.as_view(), name="graphql"),
@@ -16,6 +17,7 @@ urlpatterns = [
         thumbnail_view,
         name="thumbnail-format",
     ),
+    path("private-media/<str:token>/", private_file_view, name="private-media"),
     path("admin/", admin.site.urls),
     path("", include("frontend.urls")),
 ]

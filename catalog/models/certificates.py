@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from shop.storage import private_storage
+
 
 class CertificateStatus(models.TextChoices):
     PENDING = "pending", _("Chờ xác minh")
@@ -52,7 +54,10 @@ class Certificate(models.Model):
         db_index=True,
     )
     status_reason = models.TextField(_("lý do"), blank=True)
-    scan = models.FileField(upload_to="certificates/", null=True, blank=True)
+    # Private: scans show ID numbers and signatures; reached only by short-lived links.
+    scan = models.FileField(
+        upload_to="certificates/", storage=private_storage, null=True, blank=True
+    )
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

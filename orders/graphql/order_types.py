@@ -55,6 +55,7 @@ from .checkout_types import (
     ShippingMethod,
     Warehouse,
     payment_status,
+    payment_status_prefetch,
     shipping_offer,
 )
 
@@ -290,6 +291,22 @@ def _product_paths(paths: set[str] | None) -> set[str] | None:
     return result
 
 
+_PAYMENT_FIELDS = (
+    "isPaid",
+    "paymentStatus",
+    "paymentStatusDisplay",
+    "authorizeStatus",
+    "chargeStatus",
+    "transactions",
+    "totalAuthorized",
+    "totalCaptured",
+    "totalCharged",
+    "totalCanceled",
+    "totalRefunded",
+    "totalBalance",
+)
+
+
 def order_prefetch(orders: Iterable[OrderModel], *, paths: set[str] | None = None) -> None:
     """Load everything the order types read, for a page of orders, in a fixed number of queries
     (per channel). ``paths`` is what the query selects (``None``: everything)."""
@@ -333,6 +350,8 @@ def order_prefetch(orders: Iterable[OrderModel], *, paths: set[str] | None = Non
             parcels = OrderDeliveryParcelModel.objects.select_related("producer")
             lookups.append(Prefetch("parcels", queryset=parcels))
         prefetch_related_objects(channel_orders, *lookups)
+    if selects(paths, *_PAYMENT_FIELDS):
+        payment_status_prefetch(orders)
 
 
 def orders_base_queryset():

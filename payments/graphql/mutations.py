@@ -9,13 +9,14 @@ from decimal import Decimal
 from typing import Any
 
 import graphene
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 from graphql import GraphQLError
 
 from accounts.graphql.auth import current_user
 from orders.graphql.checkout_mutations import PositiveDecimal
-from orders.graphql.order_mutations import OrderBaseMutation, _order_or_fail, _user
+from orders.graphql.checkout_types import TransactionActionEnum
+from orders.graphql.order_mutations import OrderBaseMutation
 from orders.graphql.order_types import Order, order_for_viewer
 from orders.models import Checkout as CheckoutModel
 from orders.models import Order as OrderModel
@@ -39,6 +40,8 @@ from .types import (
     TransactionItem,
     TransactionProcessError,
     TransactionProcessErrorCode,
+    TransactionRequestActionError,
+    TransactionRequestActionErrorCode,
 )
 
 
@@ -66,6 +69,23 @@ def source_of(info: Any, value: str) -> CheckoutModel | OrderModel:
     if found is None:
         raise _not_found(value)
     return found
+
+
+def _transaction_of(data: dict[str, Any]) -> TransactionItemModel:
+    value = data.get("id")
+    if value:
+        _type, pk = global_id_decode(value, only_type="TransactionItem")
+        token = _uuid(value, pk)
+    elif data.get("token"):
+        token = data["token"]
+    else:
+        raise MutationFailed(
+            [error("id", _("One of field id or token is required."), "GRAPHQL_ERROR")]
+        )
+    tx = TransactionItemModel.objects.filter(pk=token).first()
+    if tx is None:
+        raise _not_found(str(value or token))
+    return tx
 
 
 class _CodedMutation(BaseMutation):
@@ -198,23 +218,49 @@ class TransactionProcess(_CodedMutation):
 
     @classmethod
     def perform(cls, root: Any, info: Any, **data: Any) -> dict[str, Any]:
-        value = data.get("id")
-        if value:
-            _type, pk = global_id_decode(value, only_type="TransactionItem")
-            token = _uuid(value, pk)
-        elif data.get("token"):
-            token = data["token"]
-        else:
-            raise MutationFailed(
-                [error("id", _("One of field id or token is required."), "GRAPHQL_ERROR")]
-            )
-        tx = TransactionItemModel.objects.filter(pk=token).first()
-        if tx is None:
-            raise _not_found(str(value or token))
+        tx = _transaction_of(data)
         tx, event, result = services.transaction_process(
             tx=tx, data=data.get("data"), user=current_user(info)
         )
         return {"transaction": tx, "transaction_event": event, "data": result}
+
+
+# --- transactionRequestAction ----------------------------------------------------------------
+class TransactionRequestAction(_CodedMutation):
+    error_type = TransactionRequestActionError
+    codes = _codes(TransactionRequestActionErrorCode)
+    transaction = graphene.Field(TransactionItem)
+    errors = graphene.List(graphene.NonNull(TransactionRequestActionError), required=True)
+
+    class Arguments:
+        id = graphene.ID(description="The ID of the transaction.")
+        token = graphene.UUID(description="The token of the transaction.")
+        action_type = TransactionActionEnum(
+            required=True, description="Determines the action type."
+        )
+        amount = PositiveDecimal(
+            description="Transaction request amount. If empty, the whole available amount."
+        )
+
+    class Meta:
+        description = (
+            "Request an action (charge, refund, cancel) for a transaction. Staff, or a member "
+            "of one of the order's producers."
+        )
+
+    @classmethod
+    def perform(cls, root: Any, info: Any, **data: Any) -> dict[str, Any]:
+        tx = _transaction_of(data)
+        action = data["action_type"]
+        action = getattr(action, "value", action)
+        amount = data.get("amount")
+        tx = services.transaction_request_action(
+            tx=tx,
+            action=str(action),
+            amount=Decimal(amount) if amount is not None else None,
+            user=current_user(info),
+        )
+        return {"transaction": tx}
 
 
 # --- orderMarkAsPaid -------------------------------------------------------------------------
@@ -235,8 +281,15 @@ class OrderMarkAsPaid(OrderBaseMutation):
 
     @classmethod
     def perform(cls, root: Any, info: Any, **data: Any) -> dict[str, Any]:
-        user = _user(info)
-        order = _order_or_fail(data["id"], "id")
+        user = current_user(info)
+        if user is None:
+            raise PermissionDenied(
+                _("To access this path, you need one of the following permissions: MANAGE_ORDERS")
+            )
+        _type, pk = global_id_decode(data["id"], only_type="Order")
+        order = OrderModel.objects.filter(pk=_uuid(data["id"], pk)).first()
+        if order is None:
+            raise _not_found(data["id"])
         services.order_mark_as_paid(
             order=order, user=user, transaction_reference=data.get("transaction_reference") or ""
         )

@@ -7,6 +7,7 @@ from .mutations import (
     PaymentGatewayInitialize,
     TransactionInitialize,
     TransactionProcess,
+    TransactionRequestAction,
 )
 
 
@@ -18,4 +19,5 @@ class PaymentMutations(graphene.ObjectType):
     payment_gateway_initialize = PaymentGatewayInitialize.Field()
     transaction_initialize = TransactionInitialize.Field()
     transaction_process = TransactionProcess.Field()
+    transaction_request_action = TransactionRequestAction.Field()
     order_mark_as_paid = OrderMarkAsPaid.Field()

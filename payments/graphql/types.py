@@ -153,6 +153,13 @@ class TransactionProcessErrorCode(graphene.Enum):
     CHECKOUT_COMPLETION_IN_PROGRESS = "CHECKOUT_COMPLETION_IN_PROGRESS"
 
 
+class TransactionRequestActionErrorCode(graphene.Enum):
+    GRAPHQL_ERROR = "GRAPHQL_ERROR"
+    INVALID = "INVALID"
+    NOT_FOUND = "NOT_FOUND"
+    MISSING_TRANSACTION_ACTION_REQUEST_WEBHOOK = "MISSING_TRANSACTION_ACTION_REQUEST_WEBHOOK"
+
+
 def _error_type(name: str, code_enum: type[graphene.Enum]) -> type[graphene.ObjectType]:
     return type(
         name,
@@ -176,6 +183,9 @@ TransactionInitializeError = _error_type(
     "TransactionInitializeError", TransactionInitializeErrorCode
 )
 TransactionProcessError = _error_type("TransactionProcessError", TransactionProcessErrorCode)
+TransactionRequestActionError = _error_type(
+    "TransactionRequestActionError", TransactionRequestActionErrorCode
+)
 
 
 class PaymentGatewayConfig(graphene.ObjectType):
