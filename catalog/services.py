@@ -296,7 +296,15 @@ def certificate_submit(
     is_potential_five_star: bool = False,
     scan: Any = None,
 ) -> Certificate:
-    """Record a certificate as entered by a producer; it counts only once staff verify it."""
+    """Record a certificate as entered by a producer; it counts only once staff verify it.
+    A scan is checked by content (PDF or photo, size, pixels) before anything is stored."""
+    if scan is not None:
+        from .uploads import scan_upload_validate
+
+        try:
+            scan_upload_validate(scan)
+        except ValidationError as error:
+            raise ValidationError({"scan": error}) from None
     valid_until = valid_until or certificate_valid_until_default(issued_on)
     certificate_validate(
         stars=stars,
@@ -309,8 +317,11 @@ def certificate_submit(
         certificate_number=certificate_number.strip(), issuer=issuer.strip()
     ).exists():
         raise ValidationError(
-            {"certificate_number": _("Số giấy chứng nhận này của cơ quan cấp đã có.")},
-            code="unique",
+            {
+                "certificate_number": ValidationError(
+                    _("Số giấy chứng nhận này của cơ quan cấp đã có."), code="unique"
+                )
+            }
         )
     return Certificate.objects.create(
         product=product,
@@ -374,7 +385,9 @@ def certificate_reject(
     *, certificate: Certificate, reason: str, rejected_by: Any = None
 ) -> Certificate:
     if not reason.strip():
-        raise ValidationError({"reason": _("Hãy nêu lý do từ chối.")}, code="required")
+        raise ValidationError(
+            {"reason": ValidationError(_("Hãy nêu lý do từ chối."), code="required")}
+        )
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     certificate.status = CertificateStatus.REJECTED
     certificate.status_reason = reason.strip()

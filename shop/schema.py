@@ -4,6 +4,7 @@ import graphene
 
 from accounts.graphql.schema import AccountMutations, AccountQueries
 from catalog.graphql.attributes import ASSIGNED_TYPES
+from catalog.graphql.mutations import CatalogMutations
 from catalog.graphql.queries import CatalogQueries
 from orders.graphql.schema import OrderMutations, OrderQueries
 from payments.graphql.schema import PaymentMutations, PaymentQueries
@@ -18,16 +19,10 @@ class Query(CatalogQueries, AccountQueries, OrderQueries, PaymentQueries, graphe
         return object()
 
 
-class Mutation(AccountMutations, OrderMutations, PaymentMutations, graphene.ObjectType):
+class Mutation(
+    CatalogMutations, AccountMutations, OrderMutations, PaymentMutations, graphene.ObjectType
+):
     pass
 
 
-def _has_fields(cls: type) -> bool:
-    return any(isinstance(v, graphene.Field) for k, v in vars(cls).items() if not k.startswith("_"))
-
-
-schema = graphene.Schema(
-    query=Query,
-    mutation=Mutation if (_has_fields(AccountMutations) or _has_fields(OrderMutations)) else None,
-    types=ASSIGNED_TYPES,
-)
+schema = graphene.Schema(query=Query, mutation=Mutation, types=ASSIGNED_TYPES)

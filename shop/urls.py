@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.static import serve
 
 from catalog.views import thumbnail_view
+from payments.webhooks import stripe_webhook
 from shop.graphql.view import GraphQLView
 from shop.storage import private_file_view
 
@@ -18,6 +19,7 @@ urlpatterns = [
         name="thumbnail-format",
     ),
     path("private-media/<str:token>/", private_file_view, name="private-media"),
+    path("payments/stripe/webhook/", stripe_webhook, name="stripe-webhook"),
     path("admin/", admin.site.urls),
     path("", include("frontend.urls")),
 ]

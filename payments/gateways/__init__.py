@@ -1,6 +1,6 @@
 """Payment gateways: importing this package registers the built-in ones."""
 
-from . import cod  # noqa: F401  (registers ocop.payments.cod)
+from . import cod, stripe  # noqa: F401  (register ocop.payments.cod; Stripe when configured)
 from .base import Gateway, GatewayResult, gateway_get, gateways_all, register
 
 __all__ = ["Gateway", "GatewayResult", "gateway_get", "gateways_all", "register"]
