@@ -139,3 +139,23 @@ def payment_status_prefetch(orders: list[Order]) -> None:
 def checkout_covered_amount(checkout: Checkout) -> Decimal:
     status = summarize(list(checkout_transactions(checkout)), Decimal(0), checkout.currency)
     return status.authorized + status.charged
+
+
+def available_gateways(checkout: Checkout) -> list[dict]:
+    """The enabled gateways for a checkout, as Saleor's (deprecated, still used)
+    ``availablePaymentGateways`` lists them: id, name, currencies and public config."""
+    from .gateways import gateways_all
+
+    return [
+        {
+            "id": gateway.id,
+            "name": str(gateway.name),
+            "currencies": gateway.currencies(checkout),
+            "config": [
+                {"field": key, "value": None if value is None else str(value)}
+                for key, value in gateway.initialize_config(checkout).items()
+            ],
+        }
+        for gateway in gateways_all()
+        if checkout.currency in gateway.currencies(checkout)
+    ]

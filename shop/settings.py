@@ -315,3 +315,7 @@ PAYMENT_STATUS_PREFETCH = env_str(
 # "payments.services.checkout_payment_covers" to require transactions (COD:
 # ``transactionInitialize``) covering the total; the default stays the pre-payments COD rule
 # until the orders tests and the checkout bench initialise a COD transaction first.
+# The gateways a checkout lists in availablePaymentGateways (orders must not import payments).
+PAYMENT_GATEWAYS_PROVIDER = env_str(
+    "PAYMENT_GATEWAYS_PROVIDER", "payments.selectors.available_gateways"
+)

@@ -258,7 +258,7 @@ def codes(payload) -> list[tuple]:
 
 
 # --- checkoutCreate -----------------------------------------------------------------------------
-def test_create_without_channel_uses_the_only_channel_and_prices_lines(api):
+def test_create_without_channel_uses_the_only_channel_and_prices_lines(api, settings):
     a = variant_of(make_product("Cà phê Arabica Cầu Đất", prices=(150000,)))
     b = variant_of(make_product(prices=(90000,), tax_rate=8))
     payload = create(
@@ -292,7 +292,8 @@ def test_create_without_channel_uses_the_only_channel_and_prices_lines(api):
             "id": "ocop.payments.cod",
             "name": "Thanh toán khi nhận hàng (COD)",
             "currencies": ["VND"],
-            "config": [],
+            # the cash-on-delivery cap, so a storefront can explain a refusal up front
+            "config": [{"field": "maxTotal", "value": str(settings.COD_MAX_ORDER_TOTAL)}],
         }
     ]
     assert data["giftCards"] == [] and data["voucherCode"] is None

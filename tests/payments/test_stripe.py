@@ -216,3 +216,20 @@ def test_cancel_cancels_the_intent(stripe_on, fake_stripe, django_user_model):
     tx = transaction_request_action(tx=tx, action="CANCEL", user=staff)
     assert tx.canceled_value == Decimal(150000) and tx.authorized_value == 0
     assert json.loads(json.dumps(tx.available_actions)) == []
+
+
+AVAILABLE = """query($id: ID!) { checkout(id: $id) {
+  availablePaymentGateways { id name currencies config { field value } } } }"""
+
+
+def test_checkout_lists_stripe_beside_cod_when_configured(api, shop_with_shipping, settings):
+    checkout = ready(api, shop_with_shipping["shipping"], [(shop_with_shipping["variant"], 1)])
+    listed = api(AVAILABLE, {"id": cid(checkout)})["data"]["checkout"]["availablePaymentGateways"]
+    assert [g["id"] for g in listed] == ["ocop.payments.cod"]
+    settings.STRIPE_SECRET_KEY = "sk_test_123"
+    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_123"
+    listed = api(AVAILABLE, {"id": cid(checkout)})["data"]["checkout"]["availablePaymentGateways"]
+    stripe_entry = next(g for g in listed if g["id"] == STRIPE)
+    assert stripe_entry["currencies"] == ["VND"]
+    assert stripe_entry["config"] == [{"field": "stripePublishableKey", "value": "pk_test_123"}]
+    assert "ocop.payments.cod" in [g["id"] for g in listed]
