@@ -8,4 +8,4 @@ class CatalogConfig(AppConfig):
     verbose_name = _("Danh mục sản phẩm OCOP")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (catalogue version bumps on writes)
+        from . import reminders, signals  # noqa: F401  (outbox consumer; version bumps on writes)

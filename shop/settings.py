@@ -302,7 +302,12 @@ COD_MAX_ORDER_TOTAL = env_int("COD_MAX_ORDER_TOTAL", 20_000_000)
 # Public catalogue counts (totalCount) are cached this long under the catalogue version.
 CATALOGUE_COUNT_CACHE_SECONDS = env_int("CATALOGUE_COUNT_CACHE_SECONDS", 300)
 
-# Periodic jobs (celery beat): abandoned checkouts, outbox redelivery.
+# Periodic jobs (celery beat): abandoned checkouts, outbox redelivery, the daily certificate job
+# (expiry and reminders). Each app keeps its schedule next to its tasks.
+from catalog.tasks import CELERY_BEAT_SCHEDULE as _CATALOG_BEAT  # noqa: E402
+from orders.tasks import CELERY_BEAT_SCHEDULE as _ORDERS_BEAT  # noqa: E402
+
+CELERY_BEAT_SCHEDULE = {**_ORDERS_BEAT, **_CATALOG_BEAT}
 
 # --- Payments (payments/) ---------------------------------------------------------------------
 # The function giving a checkout's or an order's payment state (transactions, authorize/charge

@@ -23,12 +23,14 @@ from .products import (
     ProductVariantTranslation,
     Thumbnail,
 )
+from .reminders import CertificateReminder
 from .stock import Stock, Warehouse
 
 __all__ = [
     "Category",
     "CategoryTranslation",
     "Certificate",
+    "CertificateReminder",
     "CertificateStatus",
     "Channel",
     "Collection",
