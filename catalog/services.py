@@ -102,6 +102,42 @@ def producer_search_text(producer: Producer) -> str:
     return " ".join(p for p in parts if p)
 
 
+def product_name_validate(name: str) -> str:
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError(
+            {"name": ValidationError(_("Hãy nhập tên sản phẩm."), code="required")}
+        )
+    if len(name) > Product._meta.get_field("name").max_length:
+        raise ValidationError(
+            {"name": ValidationError(_("Tên sản phẩm quá dài (tối đa 250 ký tự)."), code="invalid")}
+        )
+    return name
+
+
+def product_slug_validate(slug: str, *, exclude_pk: int | None = None) -> str:
+    if slug != slugify_vi(slug, max_length=255):
+        raise ValidationError(
+            {
+                "slug": ValidationError(
+                    _("Slug chỉ gồm chữ thường không dấu, số và dấu gạch ngang."), code="invalid"
+                )
+            }
+        )
+    if Product.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        raise ValidationError(
+            {"slug": ValidationError(_("Slug này đã có sản phẩm khác dùng."), code="unique")}
+        )
+    return slug
+
+
+def product_tax_rate_validate(tax_rate: Decimal) -> None:
+    if not Decimal(0) <= Decimal(tax_rate) <= Decimal(100):
+        raise ValidationError(
+            {"tax_rate": ValidationError(_("Thuế suất phải từ 0 đến 100%."), code="invalid")}
+        )
+
+
 @transaction.atomic
 def product_create(
     *,
@@ -114,11 +150,17 @@ def product_create(
     seo_description: str = "",
     tax_rate: Decimal = Decimal(0),
 ) -> Product:
+    """Create a product of ``producer`` (unpublished, no variants yet). The description is an
+    EditorJS document, stored sanitised; an empty name or a taken slug is refused."""
+    name = product_name_validate(name)
+    if slug:
+        product_slug_validate(slug)
+    product_tax_rate_validate(tax_rate)
     doc = sanitise_document(description or {})
     product = Product.objects.create(
         producer=producer,
         category=category,
-        name=name.strip(),
+        name=name,
         slug=slug or unique_slug(Product, name),
         description=doc,
         description_plaintext=plain_text(doc),
@@ -128,6 +170,39 @@ def product_create(
     )
     product_search_document_refresh(product=product)
     return product
+
+
+def variant_sku_validate(sku: str, *, exclude_pk: int | None = None) -> str:
+    sku = (sku or "").strip()
+    if not sku:
+        raise ValidationError({"sku": ValidationError(_("Hãy nhập mã SKU."), code="required")})
+    if len(sku) > ProductVariant._meta.get_field("sku").max_length:
+        raise ValidationError(
+            {"sku": ValidationError(_("Mã SKU quá dài (tối đa 64 ký tự)."), code="invalid")}
+        )
+    if ProductVariant.objects.filter(sku=sku).exclude(pk=exclude_pk).exists():
+        raise ValidationError(
+            {
+                "sku": ValidationError(
+                    _("Mã SKU %(sku)s đã được dùng."), code="unique", params={"sku": sku}
+                )
+            }
+        )
+    return sku
+
+
+def variant_weight_validate(weight_grams: int) -> None:
+    if not isinstance(weight_grams, int) or weight_grams <= 0:
+        raise ValidationError(
+            {"weight": ValidationError(_("Khối lượng phải là số gam dương."), code="invalid")}
+        )
+
+
+def variant_dimensions_validate(dimensions_mm: tuple[int, int, int] | None) -> None:
+    if dimensions_mm is not None and any(not isinstance(d, int) or d <= 0 for d in dimensions_mm):
+        raise ValidationError(
+            {"dimensions": ValidationError(_("Kích thước phải là số mm dương."), code="invalid")}
+        )
 
 
 @transaction.atomic
@@ -142,10 +217,14 @@ def variant_create(
     is_perishable: bool = False,
     sort_order: int = 0,
 ) -> ProductVariant:
+    """Add a variant (a pack size) to ``product``. SKUs are unique shop-wide."""
+    sku = variant_sku_validate(sku)
+    variant_weight_validate(weight_grams)
     length, width, height = dimensions_mm or (None, None, None)
+    variant_dimensions_validate(dimensions_mm)
     variant = ProductVariant.objects.create(
         product=product,
-        sku=sku.strip(),
+        sku=sku,
         name=name.strip(),
         weight_grams=weight_grams,
         length_mm=length,
@@ -159,13 +238,18 @@ def variant_create(
     return variant
 
 
+MAX_PRICE = Decimal(10) ** 12  # fits DecimalField(max_digits=14, decimal_places=2)
+
+
 @transaction.atomic
 def variant_price_set(*, variant: ProductVariant, channel: Channel, amount: Decimal | int) -> None:
     """Set a variant's VAT-inclusive price in a channel, keeping the product's cheapest-price
     column in step. Prices must fit the currency: whole đồng for VND."""
     amount = Decimal(amount)
-    if amount < 0:
+    if not amount.is_finite() or amount < 0:
         raise ValidationError({"price": _("Giá không được âm.")}, code="invalid")
+    if amount >= MAX_PRICE:
+        raise ValidationError({"price": _("Giá quá lớn.")}, code="invalid")
     if amount != amount.quantize(Decimal(1).scaleb(-currency_exponent(channel.currency_code))):
         raise ValidationError(
             {
