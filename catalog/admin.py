@@ -1,5 +1,6 @@
-"""Django admin for OCOP staff. Certificate decisions go through the services, so the badge
-pointer and history stay right. (Producer-scoped admin access is the portal issue's work.)"""
+"""Django admin: OCOP staff see everything; a producer member sees and edits only its own
+producers' rows (``catalog.admin_scope``). Certificate decisions go through the services, so
+the badge pointer and history stay right, and are for staff only."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import services
+from .admin_scope import ProducerScoped
 from .models import (
     Category,
     CategoryTranslation,
@@ -33,25 +35,34 @@ from .models import (
 )
 
 
-class ProducerMemberInline(admin.TabularInline):
+class ProducerMemberInline(ProducerScoped, admin.TabularInline):
     model = ProducerMember
+    producer_path = None
     extra = 0
     autocomplete_fields = ["user"]
 
 
-class ProducerMediaInline(admin.TabularInline):
+class ProducerMediaInline(ProducerScoped, admin.TabularInline):
     model = ProducerMedia
+    producer_path = None
+    member_actions = frozenset({"view", "add", "change", "delete"})
     extra = 0
 
 
-class ProducerTranslationInline(admin.StackedInline):
+class ProducerTranslationInline(ProducerScoped, admin.StackedInline):
     model = ProducerTranslation
+    producer_path = None
+    member_actions = frozenset({"view", "add", "change", "delete"})
     extra = 0
     fields = ["language_code", "name", "story"]
 
 
 @admin.register(Producer)
-class ProducerAdmin(admin.ModelAdmin):
+class ProducerAdmin(ProducerScoped, admin.ModelAdmin):
+    producer_path = "pk"
+    member_actions = frozenset({"view", "change"})
+    member_readonly_fields = ("slug", "registration_number", "province", "ward", "is_active")
+    member_exclude = ("metadata",)
     list_display = ["name", "kind", "province", "ward", "is_active"]
     list_filter = ["kind", "is_active", "province"]
     search_fields = ["name", "registration_number", "slug"]
@@ -65,24 +76,31 @@ class ProducerAdmin(admin.ModelAdmin):
             services.producer_story_set(producer=obj, story=obj.story)
 
 
-class VariantInline(admin.TabularInline):
+class VariantInline(ProducerScoped, admin.TabularInline):
+    producer_path = None
+    member_actions = frozenset({"view", "add", "change", "delete"})
     model = ProductVariant
     extra = 0
     fields = ["sku", "name", "weight_grams", "is_fragile", "is_perishable", "sort_order"]
 
 
-class ProductMediaInline(admin.TabularInline):
+class ProductMediaInline(ProducerScoped, admin.TabularInline):
+    producer_path = None
+    member_actions = frozenset({"view", "add", "change", "delete"})
     model = ProductMedia
     extra = 0
 
 
-class ListingInline(admin.TabularInline):
+class ListingInline(ProducerScoped, admin.TabularInline):
+    producer_path = None
+    member_actions = frozenset({"view", "add", "change", "delete"})
     model = ProductChannelListing
     extra = 0
     readonly_fields = ["min_price_amount"]
 
 
-class CertificateInline(admin.TabularInline):
+class CertificateInline(ProducerScoped, admin.TabularInline):
+    producer_path = None
     model = Certificate
     extra = 0
     fields = ["certificate_number", "stars", "status", "issued_on", "valid_until"]
@@ -91,13 +109,16 @@ class CertificateInline(admin.TabularInline):
     show_change_link = True
 
 
-class ProductTranslationInline(admin.StackedInline):
+class ProductTranslationInline(ProducerScoped, admin.StackedInline):
+    producer_path = None
+    member_actions = frozenset({"view", "add", "change", "delete"})
     model = ProductTranslation
     extra = 0
 
 
 @admin.register(Product)
-class ProductAdmin(admin.ModelAdmin):
+class ProductAdmin(ProducerScoped, admin.ModelAdmin):
+    member_actions = frozenset({"view", "add", "change"})
     list_display = ["name", "producer", "category", "stars", "updated_at"]
     list_filter = ["category", "current_certificate__stars"]
     search_fields = ["name", "slug", "variants__sku", "producer__name"]
@@ -123,7 +144,11 @@ class ProductAdmin(admin.ModelAdmin):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(admin.ModelAdmin):
+class CertificateAdmin(ProducerScoped, admin.ModelAdmin):
+    # Members submit and follow their certificates; verifying is for OCOP staff.
+    producer_path = "product__producer"
+    member_actions = frozenset({"view", "add"})
+    member_readonly_fields = ("status_reason",)
     list_display = ["certificate_number", "product", "stars", "status", "issued_on", "valid_until"]
     list_filter = ["status", "stars", "issuer_level"]
     search_fields = ["certificate_number", "decision_number", "product__name"]
@@ -132,7 +157,7 @@ class CertificateAdmin(admin.ModelAdmin):
     autocomplete_fields = ["product"]
     actions = ["verify", "reject"]
 
-    @admin.action(description=_("Xác minh giấy chứng nhận đã chọn"))
+    @admin.action(description=_("Xác minh giấy chứng nhận đã chọn"), permissions=["change"])
     def verify(self, request, queryset):
         done = 0
         for certificate in queryset:
@@ -143,7 +168,7 @@ class CertificateAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{certificate}: {error.messages[0]}", messages.ERROR)
         self.message_user(request, _("Đã xác minh %(n)d giấy chứng nhận.") % {"n": done})
 
-    @admin.action(description=_("Từ chối (lý do: hồ sơ chưa hợp lệ)"))
+    @admin.action(description=_("Từ chối (lý do: hồ sơ chưa hợp lệ)"), permissions=["change"])
     def reject(self, request, queryset):
         for certificate in queryset.exclude(status=CertificateStatus.REJECTED):
             services.certificate_reject(
@@ -184,14 +209,18 @@ class ChannelAdmin(admin.ModelAdmin):
 
 
 @admin.register(Warehouse)
-class WarehouseAdmin(admin.ModelAdmin):
+class WarehouseAdmin(ProducerScoped, admin.ModelAdmin):
+    member_actions = frozenset({"view", "change"})
+    member_readonly_fields = ("producer", "is_active")
     list_display = ["name", "producer", "province", "is_active"]
     search_fields = ["name"]
     autocomplete_fields = ["producer", "province", "ward"]
 
 
 @admin.register(Stock)
-class StockAdmin(admin.ModelAdmin):
+class StockAdmin(ProducerScoped, admin.ModelAdmin):
+    producer_path = "warehouse__producer"
+    member_actions = frozenset({"view", "add", "change"})
     list_display = ["variant", "warehouse", "quantity", "quantity_allocated"]
     list_select_related = ["variant", "variant__product", "warehouse"]
     search_fields = ["variant__sku", "variant__product__name"]

@@ -1,4 +1,5 @@
-"""Django admin for OCOP staff: shipping zones, methods and rates; checkout and orders below."""
+"""Django admin: shipping zones, methods and rates (OCOP staff); orders and fulfilments below,
+which a producer member sees read-only for its own lines (``catalog.admin_scope``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+
+from catalog.admin_scope import ProducerScoped, is_member
 
 from .models import (
     ShippingMethod,
@@ -90,7 +93,7 @@ from .models import (  # noqa: E402
 )
 
 
-class _ReadOnlyInline(admin.TabularInline):
+class _ReadOnlyInline(ProducerScoped, admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = False
@@ -104,6 +107,7 @@ class _ReadOnlyInline(admin.TabularInline):
 
 class OrderLineInline(_ReadOnlyInline):
     model = OrderLine
+    producer_path = "producer"  # a member sees only its own lines of a shared order
     fields = [
         "product_name",
         "variant_name",
@@ -120,12 +124,14 @@ class OrderLineInline(_ReadOnlyInline):
 
 class OrderDeliveryParcelInline(_ReadOnlyInline):
     model = OrderDeliveryParcel
+    producer_path = "producer"
     fields = ["producer", "weight_grams", "chargeable_weight_grams", "price_amount"]
     readonly_fields = fields
 
 
 class FulfillmentInline(_ReadOnlyInline):
     model = Fulfillment
+    producer_path = "producer"
     fields = ["fulfillment_order", "producer", "status", "tracking_number", "created_at"]
     readonly_fields = fields
     show_change_link = True
@@ -133,12 +139,24 @@ class FulfillmentInline(_ReadOnlyInline):
 
 class OrderEventInline(_ReadOnlyInline):
     model = OrderEvent
+    member_actions = frozenset()  # the order's history concerns every producer in it
     fields = ["date", "type", "user", "parameters"]
     readonly_fields = fields
 
 
 @admin.register(Order)
-class OrderAdmin(admin.ModelAdmin):
+class OrderAdmin(ProducerScoped, admin.ModelAdmin):
+    producer_path = "lines__producer"
+    # What a member needs to pack and ship its lines; not the whole order's totals or history.
+    member_fields = (
+        "number",
+        "created_at",
+        "status",
+        "user_email",
+        "shipping_address",
+        "shipping_method_name",
+        "customer_note",
+    )
     list_display = [
         "number",
         "created_at",
@@ -180,6 +198,16 @@ class OrderAdmin(admin.ModelAdmin):
     exclude = ["private_metadata"]
     inlines = [OrderLineInline, OrderDeliveryParcelInline, FulfillmentInline, OrderEventInline]
 
+    def get_fields(self, request: HttpRequest, obj: object = None):
+        if is_member(request):
+            return list(self.member_fields)
+        return super().get_fields(request, obj)
+
+    def get_list_display(self, request: HttpRequest):
+        if is_member(request):
+            return ["number", "created_at", "status", "user_email"]
+        return super().get_list_display(request)
+
     def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         return queryset.distinct(), False
@@ -193,12 +221,14 @@ class OrderAdmin(admin.ModelAdmin):
 
 class FulfillmentLineInline(_ReadOnlyInline):
     model = FulfillmentLine
+    producer_path = None
     fields = ["order_line", "quantity", "stock"]
     readonly_fields = fields
 
 
 @admin.register(Fulfillment)
-class FulfillmentAdmin(admin.ModelAdmin):
+class FulfillmentAdmin(ProducerScoped, admin.ModelAdmin):
+    member_actions = frozenset({"view", "change"})  # the tracking number
     list_display = ["__str__", "producer", "status", "tracking_number", "created_at"]
     list_filter = ["status", "producer"]
     search_fields = ["tracking_number", "order__number"]

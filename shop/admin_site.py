@@ -1,0 +1,67 @@
+"""The admin site: OCOP staff, and producer members for their own producers' rows.
+
+``is_staff`` means OCOP office staff here, so producer members are not staff. The site admits
+an active user who is staff *or* a member of a producer (sign-in form included); each
+``ModelAdmin`` then decides what a member may see (``catalog.admin_scope``): admins that are
+not producer-scoped refuse members, because members hold no model permissions.
+
+Staff reports (``shop.admin_reports``) hang under ``/admin/reports/`` and are linked from the
+index for staff only.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+
+def _admitted(user) -> bool:
+    from catalog.permissions import is_ocop_staff, member_producer_ids
+
+    return is_ocop_staff(user) or bool(member_producer_ids(user))
+
+
+class OcopAdminAuthenticationForm(AdminAuthenticationForm):
+    """Django's admin sign-in, also open to producer members (not only ``is_staff``)."""
+
+    def confirm_login_allowed(self, user) -> None:
+        AuthenticationForm.confirm_login_allowed(self, user)  # refuses inactive users
+        if not _admitted(user):
+            raise ValidationError(
+                self.error_messages["invalid_login"],
+                code="invalid_login",
+                params={"username": self.username_field.verbose_name},
+            )
+
+
+class OcopAdminSite(admin.AdminSite):
+    site_header = _("Quản trị Chợ OCOP")
+    site_title = _("Quản trị Chợ OCOP")
+    index_title = _("Quản trị / Administration")
+    login_form = OcopAdminAuthenticationForm
+    index_template = "admin/ocop_index.html"
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        return _admitted(request.user)
+
+    def get_urls(self):
+        from . import admin_reports
+
+        reports = [
+            path(
+                "reports/products/",
+                self.admin_view(admin_reports.products_report),
+                name="report-products",
+            ),
+            path(
+                "reports/sales/",
+                self.admin_view(admin_reports.sales_report),
+                name="report-sales",
+            ),
+        ]
+        return reports + super().get_urls()
