@@ -52,3 +52,48 @@ def world(db):
         "customer": user_make(),
         "staff": user_make(is_staff=True),
     }
+
+
+@pytest.fixture
+def shipping(db):
+    from django.core.management import call_command
+
+    from orders.models import ShippingMethod
+
+    call_command("seed_shipping", verbosity=0)
+    return {m.slug: m for m in ShippingMethod.objects.all()}
+
+
+def place_order(shipping, items, *, email: str = "khach@example.vn"):
+    """An order placed the way the shop places one: checkout services, then completion."""
+    from orders import checkout as checkout_services
+    from orders.checkout_complete import checkout_complete
+    from payments.gateways.cod import COD_GATEWAY_ID
+    from payments.services import transaction_initialize
+    from shop.graphql.ids import global_id
+    from tests.catalog.factories import default_channel
+
+    checkout = checkout_services.checkout_create(
+        channel=default_channel(),
+        lines=[{"variant_id": global_id("ProductVariant", v.pk), "quantity": q} for v, q in items],
+        email=email,
+        user=None,
+        language_code="vi",
+    )
+    checkout_services.checkout_shipping_address_update(
+        checkout=checkout,
+        address={
+            "first_name": "Nguyễn",
+            "last_name": "Văn A",
+            "street_address_1": "12 Đường Lang Biang",
+            "city": "Xã Lạc Dương",
+            "country_area": "Lâm Đồng",
+            "country": "VN",
+            "phone": "0912345678",
+        },
+    )
+    checkout_services.checkout_delivery_method_update(
+        checkout=checkout, method=shipping["tieu-chuan"]
+    )
+    transaction_initialize(checkout=checkout, gateway_id=COD_GATEWAY_ID)  # cash on delivery
+    return checkout_complete(token=checkout.token, user=None).order
