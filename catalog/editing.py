@@ -241,7 +241,10 @@ def variant_stocks_update(
     for index, (warehouse, quantity) in enumerate(stocks):
         problem = _stock_row_problem(warehouse, quantity, producer_id, seen)
         if problem is not None:
-            errors.append(ValidationError(problem[1], code=problem[0], params={"index": index}))
+            field, code, message = problem
+            errors.append(
+                ValidationError(message, code=code, params={"index": index, "field": field})
+            )
         seen.add(warehouse.pk)
     if errors:
         raise ValidationError({"stocks": errors})
@@ -258,7 +261,7 @@ def variant_stocks_update(
                 ValidationError(
                     _("Số lượng thấp hơn số đã giữ cho đơn hàng (%(n)s).") % {"n": held},
                     code="insufficient_stock",
-                    params={"index": index},
+                    params={"index": index, "field": "quantity"},
                 )
             )
     if errors:
@@ -271,19 +274,20 @@ def variant_stocks_update(
 
 def _stock_row_problem(
     warehouse: Warehouse, quantity: Any, producer_id: int, seen: set[int]
-) -> tuple[str, str] | None:
+) -> tuple[str, str, str] | None:
+    """``(field, code, message)`` of what is wrong with one stock row, or ``None``."""
     if warehouse.pk in seen:
-        return "duplicated_input_item", _("Kho này xuất hiện hai lần.")
+        return "warehouse", "duplicated_input_item", _("Kho này xuất hiện hai lần.")
     if warehouse.producer_id not in (None, producer_id):
-        return "invalid", _("Kho này không thuộc chủ thể sản xuất của sản phẩm.")
+        return "warehouse", "invalid", _("Kho này không thuộc chủ thể sản xuất của sản phẩm.")
     if not warehouse.is_active:
-        return "invalid", _("Kho này đã ngừng hoạt động.")
+        return "warehouse", "invalid", _("Kho này đã ngừng hoạt động.")
     if isinstance(quantity, bool) or not isinstance(quantity, int):
-        return "invalid", _("Số lượng phải là số nguyên.")
+        return "quantity", "invalid", _("Số lượng phải là số nguyên.")
     if quantity < 0:
-        return "invalid", _("Số lượng không được âm.")
+        return "quantity", "invalid", _("Số lượng không được âm.")
     if quantity > 2_000_000_000:
-        return "invalid", _("Số lượng quá lớn.")
+        return "quantity", "invalid", _("Số lượng quá lớn.")
     return None
 
 

@@ -5,6 +5,8 @@ import graphene
 from accounts.graphql.schema import AccountMutations, AccountQueries
 from catalog.graphql.attributes import ASSIGNED_TYPES
 from catalog.graphql.mutations import CatalogMutations
+from catalog.graphql.product_listing_mutations import ProductListingMutations
+from catalog.graphql.product_mutations import ProductMutations
 from catalog.graphql.queries import CatalogQueries
 from orders.graphql.schema import OrderMutations, OrderQueries
 from payments.graphql.schema import PaymentMutations, PaymentQueries
@@ -20,7 +22,13 @@ class Query(CatalogQueries, AccountQueries, OrderQueries, PaymentQueries, graphe
 
 
 class Mutation(
-    CatalogMutations, AccountMutations, OrderMutations, PaymentMutations, graphene.ObjectType
+    CatalogMutations,
+    ProductMutations,
+    ProductListingMutations,
+    AccountMutations,
+    OrderMutations,
+    PaymentMutations,
+    graphene.ObjectType,
 ):
     pass
 
