@@ -281,3 +281,68 @@ def test_synthetic_search_document_matches_the_service():
         product.refresh_from_db()
         assert (product.name_folded, product.search_document) == stored
     assert Decimal(0) not in VariantChannelListing.objects.values_list("price_amount", flat=True)
+
+
+# --- Demo sign-ins ----------------------------------------------------------------------------
+def _demo_users():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(email__endswith="@demo.ocop.vn")
+
+
+def test_seed_demo_adds_one_member_per_demo_producer_and_a_staff_account():
+    from catalog.demo.accounts import DEMO_PASSWORD, DEMO_STAFF_EMAIL
+    from catalog.models import ProducerMember
+
+    output = _seed()
+
+    assert "staff@demo.ocop.vn" in output and DEMO_PASSWORD in output
+    for producer in Producer.objects.all():
+        user = _demo_users().get(email=f"{producer.slug}@demo.ocop.vn")
+        assert user.check_password(DEMO_PASSWORD) and user.is_active
+        assert not user.is_staff and not user.is_superuser
+        memberships = ProducerMember.objects.filter(user=user)
+        assert [m.producer_id for m in memberships] == [producer.pk]
+    staff = _demo_users().get(email=DEMO_STAFF_EMAIL)
+    assert staff.is_staff and not staff.is_superuser and staff.check_password(DEMO_PASSWORD)
+    assert staff.has_perm("catalog.change_certificate") and staff.has_perm("orders.view_order")
+    assert not staff.has_perm("auth.change_group")
+    assert _demo_users().count() == 14 + 1 + 1  # members, staff, and the demo buyer
+
+
+def test_demo_sign_ins_are_created_once():
+    from catalog.models import ProducerMember
+
+    _seed()
+    users = set(_demo_users().values_list("pk", flat=True))
+    members = ProducerMember.objects.count()
+
+    _seed()
+
+    assert set(_demo_users().values_list("pk", flat=True)) == users
+    assert ProducerMember.objects.count() == members
+
+
+def test_demo_sign_ins_exist_only_after_seed_demo():
+    # The test database is fully migrated: no migration creates them.
+    assert not _demo_users().exists()
+    for command in ("seed_shipping", "certificates_daily"):
+        call_command(command, stdout=io.StringIO(), stderr=io.StringIO())
+    assert not _demo_users().exists()
+
+
+def test_a_demo_member_signs_in_to_the_admin_and_sees_only_its_products():
+    from django.test import Client
+    from django.urls import reverse
+
+    _seed()
+    producer = Producer.objects.order_by("slug").first()
+    client = Client()
+    response = client.post(
+        reverse("admin:login"),
+        {"username": f"{producer.slug}@demo.ocop.vn", "password": "demo12345"},
+    )
+    assert response.status_code == 302
+
+    listed = client.get(reverse("admin:catalog_product_changelist")).context["cl"].result_list
+    assert listed and {p.producer_id for p in listed} == {producer.pk}

@@ -76,6 +76,18 @@ class Command(BaseCommand):
             f"Khách hàng trình diễn (demo buyer) {state}: {DEMO_BUYER_EMAIL} / "
             f"{DEMO_BUYER_PASSWORD} (chỉ dùng để trình diễn)."
         )
+        self._signins_demo()
+
+    def _signins_demo(self) -> None:
+        from catalog.demo.accounts import DEMO_DOMAIN, DEMO_PASSWORD, demo_signins_create
+
+        result = demo_signins_create()
+        self.stdout.write(
+            f"Tài khoản trình diễn (demo sign-ins): thêm {result.members_created} thành viên chủ "
+            f"thể (<slug-chủ-thể>@{DEMO_DOMAIN}) và "
+            f"{'1' if result.staff_created else '0'} cán bộ OCOP (staff@{DEMO_DOMAIN}); mật khẩu "
+            f"{DEMO_PASSWORD} (chỉ dùng để trình diễn)."
+        )
 
     def _synthetic(self, target: int, batch_size: int) -> None:
         def write(text: str) -> None:
