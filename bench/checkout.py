@@ -3,7 +3,8 @@
 One flow is what a storefront sends to buy: ``checkoutCreate`` with two lines from two
 producers, ``checkoutLinesAdd`` (a third line), ``checkoutShippingAddressUpdate`` (a Lâm Đồng
 address), ``checkout(id)`` for the shipping methods and total, ``checkoutDeliveryMethodUpdate``
-(the first active method) and ``checkoutComplete`` (cash on delivery) → an order. The script
+(the first active method), ``transactionInitialize`` (cash on delivery: an authorisation of
+the total) and ``checkoutComplete`` → an order. The script
 
 1. prepares a fresh PostgreSQL database ``ocop_bench_checkout`` (on the server of
    ``DATABASE_URL`` when that is PostgreSQL, else ``postgres://postgres@127.0.0.1:5432``),
@@ -132,6 +133,13 @@ DELIVERY = f"""mutation BenchDelivery($id: ID!, $method: ID) {{
   }}
 }}"""
 
+PAY = """mutation BenchPay($id: ID!) {
+  transactionInitialize(id: $id, paymentGateway: {id: "ocop.payments.cod"}) {
+    transaction { id authorizedAmount { amount } }
+    errors { field message code }
+  }
+}"""
+
 COMPLETE = f"""mutation BenchComplete($id: ID!) {{
   checkoutComplete(id: $id) {{
     order {{ id number }}
@@ -156,6 +164,7 @@ STEPS = (
     ("address", "checkoutShippingAddressUpdate"),
     ("query", "checkout(id) { shippingMethods totalPrice }"),
     ("delivery", "checkoutDeliveryMethodUpdate"),
+    ("pay", "transactionInitialize (cash on delivery)"),
     ("complete", "checkoutComplete"),
 )
 LABELS = dict(STEPS)
@@ -261,6 +270,11 @@ def run_flow(call: Call, plan: Plan, n: int) -> int:
     total = checkout["totalPrice"]["gross"]["amount"]
     if total < subtotal:
         raise FlowError("delivery", f"total {total} below the total without shipping {subtotal}")
+
+    data = call("pay", PAY, {"id": checkout_id})
+    transaction = _payload("pay", data, "transactionInitialize").get("transaction") or {}
+    if (transaction.get("authorizedAmount") or {}).get("amount") != total:
+        raise FlowError("pay", f"cash on delivery did not authorise {total}: {transaction}")
 
     payload = _payload(
         "complete", call("complete", COMPLETE, {"id": checkout_id}), "checkoutComplete"
@@ -816,7 +830,8 @@ def main(argv: list[str]) -> int:
                 f"One flow: checkoutCreate with 1 × `{plan['first']}` ({plan['producers'][0]}) "
                 f"and 2 × `{plan['second']}` ({plan['producers'][1]}), checkoutLinesAdd 1 × "
                 f"`{plan['added']}` ({plan['producers'][2]}), a Lâm Đồng shipping address, "
-                "checkout(id), the first active shipping method, checkoutComplete.",
+                "checkout(id), the first active shipping method, transactionInitialize (cash "
+                "on delivery), checkoutComplete.",
                 "",
             ]
             section = in_process_report(in_process, args)

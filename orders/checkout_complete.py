@@ -158,8 +158,8 @@ def _payment_covers(checkout: Checkout, total: Any) -> None:
     """Ask the payment layer whether the checkout's transactions cover ``total``.
 
     ``orders`` must not import ``payments`` (DESIGN.md import direction), so the check is a
-    setting naming a function. Until the payments issue lands, cash on delivery is the only
-    gateway and counts as authorised up to ``COD_MAX_ORDER_TOTAL``.
+    setting naming a function (default ``payments.services.checkout_payment_covers``: the
+    authorised and charged amounts of the checkout's transactions, cash on delivery included).
     """
     covers = import_string(settings.CHECKOUT_PAYMENT_COVERAGE)
     if not covers(checkout=checkout, total=total):
@@ -170,10 +170,6 @@ def _payment_covers(checkout: Checkout, total: Any) -> None:
                 )
             }
         )
-
-
-def cod_covers(*, checkout: Checkout, total: Any) -> bool:
-    return total <= settings.COD_MAX_ORDER_TOTAL
 
 
 def _lock_stocks(lines: list[CheckoutLine]) -> list[Stock]:

@@ -294,10 +294,13 @@ ACCOUNT_MAX_ADDRESSES = env_int("ACCOUNT_MAX_ADDRESSES", 100)
 CHECKOUT_RESERVATION_MINUTES = env_int("CHECKOUT_RESERVATION_MINUTES", 10)
 CHECKOUT_TTL_DAYS_ANONYMOUS = env_int("CHECKOUT_TTL_DAYS_ANONYMOUS", 30)
 CHECKOUT_TTL_DAYS_USER = env_int("CHECKOUT_TTL_DAYS_USER", 90)
-# Until the payments issue: cash on delivery covers a checkout up to this total (VND).
+# checkoutComplete asks this function (orders must not import payments) whether the checkout's
+# transactions cover its total; cash on delivery is a transaction too (transactionInitialize
+# with ocop.payments.cod).
 CHECKOUT_PAYMENT_COVERAGE = env_str(
-    "CHECKOUT_PAYMENT_COVERAGE", "orders.checkout_complete.cod_covers"
+    "CHECKOUT_PAYMENT_COVERAGE", "payments.services.checkout_payment_covers"
 )
+# The cash-on-delivery cap (VND) of a channel without its own ChannelPaymentSettings.
 COD_MAX_ORDER_TOTAL = env_int("COD_MAX_ORDER_TOTAL", 20_000_000)
 # Public catalogue counts (totalCount) are cached this long under the catalogue version.
 CATALOGUE_COUNT_CACHE_SECONDS = env_int("CATALOGUE_COUNT_CACHE_SECONDS", 300)
@@ -316,10 +319,6 @@ PAYMENT_STATUS_PROVIDER = env_str("PAYMENT_STATUS_PROVIDER", "payments.selectors
 PAYMENT_STATUS_PREFETCH = env_str(
     "PAYMENT_STATUS_PREFETCH", "payments.selectors.payment_status_prefetch"
 )
-# checkoutComplete coverage (CHECKOUT_PAYMENT_COVERAGE above): set it to
-# "payments.services.checkout_payment_covers" to require transactions (COD:
-# ``transactionInitialize``) covering the total; the default stays the pre-payments COD rule
-# until the orders tests and the checkout bench initialise a COD transaction first.
 # The gateways a checkout lists in availablePaymentGateways (orders must not import payments).
 PAYMENT_GATEWAYS_PROVIDER = env_str(
     "PAYMENT_GATEWAYS_PROVIDER", "payments.selectors.available_gateways"

@@ -55,3 +55,12 @@ def api(db):
         return body
 
     return run
+
+
+def cod_initialize(checkout) -> None:
+    """Pay the checkout's total by cash on delivery, as a buyer does before checkoutComplete
+    (``transactionInitialize`` with ``ocop.payments.cod``: an authorisation of the total)."""
+    from payments.gateways.cod import COD_GATEWAY_ID
+    from payments.services import transaction_initialize
+
+    transaction_initialize(checkout=checkout, gateway_id=COD_GATEWAY_ID)

@@ -152,6 +152,13 @@ mutation Complete($id: ID, $token: UUID, $metadata: [MetadataInput!]) {
 }"""
     % ERRORS
 )
+COD_INITIALIZE = """
+mutation Pay($id: ID!) {
+  transactionInitialize(id: $id, paymentGateway: {id: "ocop.payments.cod"}) {
+    transaction { id }
+    errors { field code message }
+  }
+}"""
 DELIVERY_OPTIONS = """
 mutation Options($id: ID!) {
   deliveryOptionsCalculate(id: $id) {
@@ -228,11 +235,20 @@ def run(api, document, token=None, **variables):
     return next(iter(body["data"].values()))
 
 
-def ready(api, shipping, variants_quantities, token=None) -> Checkout:
+def pay_cod(api, checkout_id: str, token=None) -> dict:
+    """transactionInitialize with cash on delivery: authorises what is still owed."""
+    return run(api, COD_INITIALIZE, token, id=checkout_id)
+
+
+def ready(api, shipping, variants_quantities, token=None, *, pay=True) -> Checkout:
+    """A checkout with email, address and delivery; ``pay``: with a COD transaction too, so
+    checkoutComplete accepts it."""
     checkout = new_checkout(api, variants_quantities, token, email="lan@example.vn")
     assert run(api, SHIPPING_ADDRESS, token, id=cid(checkout), address=ADDRESS)["errors"] == []
     method = global_id("ShippingMethod", shipping["tieu-chuan"].pk)
     assert run(api, DELIVERY, token, id=cid(checkout), method=method)["errors"] == []
+    if pay:
+        assert pay_cod(api, cid(checkout), token)["errors"] == []
     checkout.refresh_from_db()
     return checkout
 
@@ -286,7 +302,7 @@ def test_create_without_channel_uses_the_only_channel_and_prices_lines(api, sett
     assert data["totalBalance"]["amount"] == -390000
     assert data["shippingMethods"] == [] and data["deliveryMethod"] is None
     assert data["stockReservationExpires"] is None and data["problems"] == []
-    assert data["authorizeStatus"] == "FULL" and data["chargeStatus"] == "NONE"
+    assert data["authorizeStatus"] == "NONE" and data["chargeStatus"] == "NONE"
     assert data["availablePaymentGateways"] == [
         {
             "id": "ocop.payments.cod",
@@ -893,7 +909,9 @@ def test_full_flow_over_graphql(api, shipping):
     assert [p["price"]["amount"] for p in standard["deliveryParcels"]] == [25000, 20000]
     data = run(api, DELIVERY, id=checkout_id, method=standard["id"])["checkout"]
     assert data["totalPrice"]["gross"]["amount"] == 360000 + 45000
-    assert data["authorizeStatus"] == "FULL"
+    assert data["authorizeStatus"] == "NONE"
+    assert pay_cod(api, checkout_id)["errors"] == []  # cash on delivery authorises the total
+    assert run(api, QUERY, id=checkout_id)["authorizeStatus"] == "FULL"
 
     payload = run(api, COMPLETE, id=checkout_id, metadata=[{"key": "source", "value": "web"}])
     assert payload["errors"] == [] and payload["checkoutErrors"] == []
@@ -943,7 +961,8 @@ def test_complete_of_an_empty_checkout_is_refused(api):
 
 def test_complete_refuses_when_cash_on_delivery_does_not_cover_the_total(api, shipping, settings):
     settings.COD_MAX_ORDER_TOTAL = 100000
-    checkout = ready(api, shipping, [(variant_of(make_product(prices=(150000,))), 1)])
+    checkout = ready(api, shipping, [(variant_of(make_product(prices=(150000,))), 1)], pay=False)
+    assert codes(pay_cod(api, cid(checkout))) == [("amount", "INVALID")]
     assert run(api, QUERY, id=cid(checkout))["authorizeStatus"] == "NONE"
     payload = run(api, COMPLETE, id=cid(checkout))
     assert codes(payload) == [("id", "CHECKOUT_NOT_FULLY_PAID")]

@@ -11,7 +11,7 @@ from orders.checkout_complete import checkout_complete
 from orders.models import Allocation, Checkout, Order, OrderStatus
 from shop.graphql.ids import global_id
 from tests.catalog.factories import default_channel, make_product, variant_of
-from tests.orders.conftest import ADDRESS_HA_NOI, ADDRESS_LAM_DONG
+from tests.orders.conftest import ADDRESS_HA_NOI, ADDRESS_LAM_DONG, cod_initialize
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +28,7 @@ def ready_checkout(shipping, variants_quantities, address=ADDRESS_LAM_DONG):
     )
     services.checkout_shipping_address_update(checkout=checkout, address=address)
     services.checkout_delivery_method_update(checkout=checkout, method=shipping["tieu-chuan"])
+    cod_initialize(checkout)
     return checkout
 
 

@@ -22,7 +22,7 @@ from orders import checkout_complete as completion
 from orders.models import Checkout, Order, Reservation, ShippingMethod
 from shop.graphql.ids import global_id
 from tests.catalog.factories import default_channel, make_product, variant_of
-from tests.orders.conftest import ADDRESS_LAM_DONG
+from tests.orders.conftest import ADDRESS_LAM_DONG, cod_initialize
 
 pytestmark = [
     pytest.mark.postgres,
@@ -62,6 +62,7 @@ def _ready_checkout(lines: list[dict]) -> Checkout:
     )
     checkout_services.checkout_shipping_address_update(checkout=checkout, address=ADDRESS_LAM_DONG)
     checkout_services.checkout_delivery_method_update(checkout=checkout, method=method)
+    cod_initialize(checkout)
     return checkout
 
 

@@ -30,7 +30,7 @@ from orders.models import (
 from shop.graphql.ids import global_id
 from shop.models import OutboxEvent
 from tests.catalog.factories import default_channel, make_producer, make_product, variant_of
-from tests.orders.conftest import ADDRESS_LAM_DONG
+from tests.orders.conftest import ADDRESS_LAM_DONG, cod_initialize
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +65,7 @@ def place_order(shipping, items, *, user=None, email="buyer@example.vn", languag
     checkout_services.checkout_delivery_method_update(
         checkout=checkout, method=shipping["tieu-chuan"]
     )
+    cod_initialize(checkout)
     return checkout_complete(token=checkout.token, user=user).order
 
 
@@ -154,7 +155,8 @@ def test_the_buyer_sees_the_whole_order_without_events(api, two_producers):
     assert data["id"] == order_gid(order) and data["number"] == str(order.number)
     assert data["status"] == "UNFULFILLED" and data["user"] == {"email": buyer.email}
     assert data["paymentStatus"] == "NOT_CHARGED" and data["isPaid"] is False
-    assert data["chargeStatus"] == "NONE" and data["authorizeStatus"] == "NONE"
+    # cash on delivery: the total is authorised (the buyer's promise), nothing charged yet
+    assert data["chargeStatus"] == "NONE" and data["authorizeStatus"] == "FULL"
     assert data["token"] == str(order.pk)
     assert len(data["lines"]) == 3 and data["events"] == []
     assert len(data["deliveryParcels"]) == 2

@@ -27,6 +27,7 @@ from orders.models import Checkout, Order
 from shop.graphql.ids import global_id
 from shop.schema import schema
 from tests.catalog.factories import make_product, variant_of
+from tests.orders.test_checkout_graphql import pay_cod
 
 pytestmark = pytest.mark.django_db
 
@@ -881,7 +882,7 @@ def test_storefront_checkout_operations_run_end_to_end(api, shipping):
     )
     assert payload["checkout"]["deliveryMethod"] == {"id": methods[0]["id"]}
     assert payload["checkout"]["shippingPrice"]["gross"]["amount"] == methods[0]["price"]["amount"]
-    assert payload["checkout"]["authorizeStatus"] == "FULL"
+    assert payload["checkout"]["authorizeStatus"] == "NONE"  # nothing paid yet
     data = shop.send(CHECKOUT_APP_SOURCE, "checkout", id=checkout_id, languageCode="EN_US")
     assert data["id"] == checkout_id and data["availablePaymentGateways"][0]["id"] == (
         "ocop.payments.cod"
@@ -915,6 +916,7 @@ def test_storefront_checkout_operations_run_end_to_end(api, shipping):
     assert len(payload["checkout"]["lines"]) == 2
     shop.ok(STOREFRONT_OLDER, "CheckoutCustomerDetach", id=checkout_id)
     shop.token = None
+    assert pay_cod(api, checkout_id)["errors"] == []  # cash on delivery, as a guest
     payload = shop.ok(CHECKOUT_APP_SOURCE, "checkoutComplete", checkoutId=checkout_id)
     order = Order.objects.get()
     assert payload["order"] == {"id": global_id("Order", order.pk)}

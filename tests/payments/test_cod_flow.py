@@ -105,7 +105,7 @@ def data_of(body: dict) -> dict:
 
 
 @pytest.fixture
-def shop(shipping, covered_by_transactions):
+def shop(shipping):
     producer = make_producer("HTX Cà phê Lạc Dương")
     variant = variant_of(make_product("Cà phê Arabica", producer=producer, prices=(150000,)))
     other = make_producer("HTX Dâu tây Đà Lạt")
@@ -124,7 +124,7 @@ def cod_init(api, checkout: Checkout, key: str | None = None, amount=None) -> di
 
 
 def paid_cod_order(api, shop, django_capture_on_commit_callbacks) -> Order:
-    checkout = ready(api, shop["shipping"], [(shop["variant"], 2)])
+    checkout = ready(api, shop["shipping"], [(shop["variant"], 2)], pay=False)
     assert cod_init(api, checkout)["errors"] == []
     payload = data_of(api(COMPLETE, {"id": cid(checkout)}))
     assert payload["errors"] == [], payload
@@ -143,7 +143,7 @@ def shop_with_shipping(shop, shipping):
 # --- End to end ------------------------------------------------------------------------------
 def test_cod_flow_end_to_end(api, shop_with_shipping, django_capture_on_commit_callbacks):
     shop = shop_with_shipping
-    checkout = ready(api, shop["shipping"], [(shop["variant"], 2)])
+    checkout = ready(api, shop["shipping"], [(shop["variant"], 2)], pay=False)
     view = data_of(api(CHECKOUT, {"id": cid(checkout)}))
     total = view["totalPrice"]["gross"]["amount"]
     assert view["authorizeStatus"] == "NONE" and view["chargeStatus"] == "NONE"
@@ -210,7 +210,7 @@ def test_cod_flow_end_to_end(api, shop_with_shipping, django_capture_on_commit_c
 
 def test_checkout_complete_without_a_transaction_is_not_fully_paid(api, shop_with_shipping):
     shop = shop_with_shipping
-    checkout = ready(api, shop["shipping"], [(shop["variant"], 1)])
+    checkout = ready(api, shop["shipping"], [(shop["variant"], 1)], pay=False)
     payload = data_of(api(COMPLETE, {"id": cid(checkout)}))
     assert [(e["field"], e["code"]) for e in payload["errors"]] == [
         ("id", "CHECKOUT_NOT_FULLY_PAID")
@@ -220,7 +220,7 @@ def test_checkout_complete_without_a_transaction_is_not_fully_paid(api, shop_wit
 
 def test_partial_authorization_is_partial_and_does_not_complete(api, shop_with_shipping):
     shop = shop_with_shipping
-    checkout = ready(api, shop["shipping"], [(shop["variant"], 1)])
+    checkout = ready(api, shop["shipping"], [(shop["variant"], 1)], pay=False)
     assert cod_init(api, checkout, amount=1000)["errors"] == []
     assert data_of(api(CHECKOUT, {"id": cid(checkout)}))["authorizeStatus"] == "PARTIAL"
     assert data_of(api(COMPLETE, {"id": cid(checkout)}))["errors"][0]["code"] == (
@@ -236,7 +236,7 @@ def test_partial_authorization_is_partial_and_does_not_complete(api, shop_with_s
 # --- Idempotency -----------------------------------------------------------------------------
 def test_one_idempotency_key_makes_one_transaction(api, shop_with_shipping):
     shop = shop_with_shipping
-    checkout = ready(api, shop["shipping"], [(shop["variant"], 1)])
+    checkout = ready(api, shop["shipping"], [(shop["variant"], 1)], pay=False)
     first = cod_init(api, checkout, key="double-click")
     second = cod_init(api, checkout, key="double-click")
     assert first["errors"] == second["errors"] == []
@@ -251,7 +251,7 @@ def test_one_idempotency_key_makes_one_transaction(api, shop_with_shipping):
 def test_cod_is_refused_over_the_cap(api, shop_with_shipping, settings):
     shop = shop_with_shipping
     settings.COD_MAX_ORDER_TOTAL = 100_000
-    checkout = ready(api, shop["shipping"], [(shop["variant"], 2)])
+    checkout = ready(api, shop["shipping"], [(shop["variant"], 2)], pay=False)
     payload = cod_init(api, checkout)
     assert payload["transaction"] is None
     assert [(e["field"], e["code"]) for e in payload["errors"]] == [("amount", "INVALID")]
@@ -262,7 +262,7 @@ def test_cod_is_refused_over_the_cap(api, shop_with_shipping, settings):
 
 def test_unknown_gateway_is_an_error(api, shop_with_shipping):
     shop = shop_with_shipping
-    checkout = ready(api, shop["shipping"], [(shop["variant"], 1)])
+    checkout = ready(api, shop["shipping"], [(shop["variant"], 1)], pay=False)
     body = api(TX_INIT, {"id": cid(checkout), "gateway": {"id": "nope"}})
     assert data_of(body)["errors"][0]["code"] == "NOT_FOUND"
     configs = data_of(api(GATEWAYS_INIT, {"id": cid(checkout), "gateways": [{"id": "nope"}]}))
@@ -286,7 +286,7 @@ def test_only_staff_or_the_orders_producers_mark_as_paid(
     api, shop_with_shipping, django_capture_on_commit_callbacks
 ):
     shop = shop_with_shipping
-    checkout = ready(api, shop["shipping"], [(shop["variant"], 1)])
+    checkout = ready(api, shop["shipping"], [(shop["variant"], 1)], pay=False)
     cod_init(api, checkout)
     data_of(api(COMPLETE, {"id": cid(checkout)}))
     order = Order.objects.get()
@@ -324,7 +324,7 @@ def test_cancel_of_an_unpaid_cod_order_cancels_the_authorization(
     api, shop_with_shipping, django_capture_on_commit_callbacks
 ):
     shop = shop_with_shipping
-    checkout = ready(api, shop["shipping"], [(shop["variant"], 1)])
+    checkout = ready(api, shop["shipping"], [(shop["variant"], 1)], pay=False)
     cod_init(api, checkout)
     data_of(api(COMPLETE, {"id": cid(checkout)}))
     order = Order.objects.get()
@@ -346,7 +346,7 @@ def test_cancel_of_an_unpaid_cod_order_cancels_the_authorization(
 
 def test_transaction_ids_are_saleor_global_ids(api, shop_with_shipping):
     shop = shop_with_shipping
-    checkout = ready(api, shop["shipping"], [(shop["variant"], 1)])
+    checkout = ready(api, shop["shipping"], [(shop["variant"], 1)], pay=False)
     payload = cod_init(api, checkout)
     tx = TransactionItem.objects.get()
     assert payload["transaction"]["id"] == global_id("TransactionItem", tx.pk)
@@ -393,7 +393,7 @@ def test_staff_refunds_part_of_a_paid_cod_order(
 
 def test_producer_member_cancels_an_unpaid_cod_authorization(api, shop_with_shipping):
     shop = shop_with_shipping
-    checkout = ready(api, shop["shipping"], [(shop["variant"], 1)])
+    checkout = ready(api, shop["shipping"], [(shop["variant"], 1)], pay=False)
     cod_init(api, checkout)
     data_of(api(COMPLETE, {"id": cid(checkout)}))
     tx_id = global_id("TransactionItem", TransactionItem.objects.get().pk)
@@ -414,7 +414,7 @@ def test_order_placed_links_the_checkouts_transactions(
     api, shop_with_shipping, django_capture_on_commit_callbacks
 ):
     shop = shop_with_shipping
-    checkout = ready(api, shop["shipping"], [(shop["variant"], 1)])
+    checkout = ready(api, shop["shipping"], [(shop["variant"], 1)], pay=False)
     cod_init(api, checkout)
     with django_capture_on_commit_callbacks(execute=True):
         data_of(api(COMPLETE, {"id": cid(checkout)}))
@@ -440,14 +440,14 @@ def test_order_lists_read_payments_in_a_fixed_number_of_queries(api, shipping):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from payments.services import transaction_initialize
+    from payments.services import order_mark_as_paid
     from tests.orders.test_orders import place_order
 
     variant = variant_of(make_product("Mật ong bạc hà", prices=(100000,)))
-    buyer = user_create()
+    buyer, staff = user_create(), user_create(is_staff=True)
     orders = [place_order(shipping, [(variant, 1)], user=buyer, email=buyer.email) for _ in "abc"]
-    for order in orders[:2]:  # initialised for the order itself (no checkout any more)
-        transaction_initialize(order=order, gateway_id=COD)
+    for order in orders[:2]:  # the courier brought the cash of the first two
+        order_mark_as_paid(order=order, user=staff)
     counts = []
     for size in (1, 3):
         with CaptureQueriesContext(connection) as queries:
@@ -456,6 +456,10 @@ def test_order_lists_read_payments_in_a_fixed_number_of_queries(api, shipping):
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
     nodes = [e["node"] for e in body["data"]["me"]["orders"]["edges"]]
-    assert [n["authorizeStatus"] for n in nodes] == ["NONE", "FULL", "FULL"]
-    assert [len(n["transactions"]) for n in nodes] == [0, 1, 1]
-    assert all(n["isPaid"] is False and n["chargeStatus"] == "NONE" for n in nodes)
+    assert [n["authorizeStatus"] for n in nodes] == ["FULL", "FULL", "FULL"]  # COD, newest first
+    assert [len(n["transactions"]) for n in nodes] == [1, 1, 1]
+    assert [(n["isPaid"], n["chargeStatus"]) for n in nodes] == [
+        (False, "NONE"),
+        (True, "FULL"),
+        (True, "FULL"),
+    ]

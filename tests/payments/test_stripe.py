@@ -81,7 +81,9 @@ def form(call) -> dict:
 
 
 def test_gateway_listed_only_when_configured(api, shop_with_shipping, settings):
-    checkout = ready(api, shop_with_shipping["shipping"], [(shop_with_shipping["variant"], 1)])
+    checkout = ready(
+        api, shop_with_shipping["shipping"], [(shop_with_shipping["variant"], 1)], pay=False
+    )
     assert STRIPE not in [g.id for g in gateways_all()]
     settings.STRIPE_SECRET_KEY = "sk_test_123"
     settings.STRIPE_PUBLISHABLE_KEY = "pk_test_123"
@@ -94,7 +96,9 @@ def test_gateway_listed_only_when_configured(api, shop_with_shipping, settings):
 def test_initialize_creates_one_vnd_intent_per_idempotency_key(
     api, shop_with_shipping, stripe_on, fake_stripe
 ):
-    checkout = ready(api, shop_with_shipping["shipping"], [(shop_with_shipping["variant"], 1)])
+    checkout = ready(
+        api, shop_with_shipping["shipping"], [(shop_with_shipping["variant"], 1)], pay=False
+    )
     fake_stripe.add(responses.POST, f"{API}/v1/payment_intents", json=intent())
     variables = {"id": cid(checkout), "gateway": {"id": STRIPE}, "amount": 150000, "key": "k1"}
     first = data_of(api(TX_INIT, variables))
@@ -119,7 +123,9 @@ def test_initialize_creates_one_vnd_intent_per_idempotency_key(
 
 
 def test_sdk_retry_keeps_the_idempotency_key(api, shop_with_shipping, stripe_on, fake_stripe):
-    checkout = ready(api, shop_with_shipping["shipping"], [(shop_with_shipping["variant"], 1)])
+    checkout = ready(
+        api, shop_with_shipping["shipping"], [(shop_with_shipping["variant"], 1)], pay=False
+    )
     url = f"{API}/v1/payment_intents"
     fake_stripe.add(
         responses.POST,
@@ -138,7 +144,9 @@ def test_sdk_retry_keeps_the_idempotency_key(api, shop_with_shipping, stripe_on,
 
 
 def test_initialize_stripe_error_is_reported(api, shop_with_shipping, stripe_on, fake_stripe):
-    checkout = ready(api, shop_with_shipping["shipping"], [(shop_with_shipping["variant"], 1)])
+    checkout = ready(
+        api, shop_with_shipping["shipping"], [(shop_with_shipping["variant"], 1)], pay=False
+    )
     fake_stripe.add(
         responses.POST,
         f"{API}/v1/payment_intents",
@@ -223,7 +231,9 @@ AVAILABLE = """query($id: ID!) { checkout(id: $id) {
 
 
 def test_checkout_lists_stripe_beside_cod_when_configured(api, shop_with_shipping, settings):
-    checkout = ready(api, shop_with_shipping["shipping"], [(shop_with_shipping["variant"], 1)])
+    checkout = ready(
+        api, shop_with_shipping["shipping"], [(shop_with_shipping["variant"], 1)], pay=False
+    )
     listed = api(AVAILABLE, {"id": cid(checkout)})["data"]["checkout"]["availablePaymentGateways"]
     assert [g["id"] for g in listed] == ["ocop.payments.cod"]
     settings.STRIPE_SECRET_KEY = "sk_test_123"

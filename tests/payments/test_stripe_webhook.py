@@ -200,7 +200,9 @@ def test_paid_checkout_is_completed_by_the_webhook(api, shop_with_shipping):
     from payments.services import checkout_total, transaction_initialize
     from tests.orders.test_checkout_graphql import ready
 
-    checkout = ready(api, shop_with_shipping["shipping"], [(shop_with_shipping["variant"], 1)])
+    checkout = ready(
+        api, shop_with_shipping["shipping"], [(shop_with_shipping["variant"], 1)], pay=False
+    )
     total = checkout_total(checkout)
     minor = int(total)
     with responses.RequestsMock() as fake:
