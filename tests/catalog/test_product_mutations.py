@@ -557,3 +557,107 @@ def test_media_reorder_and_delete(people):
     body = post(people["member_a"], MEDIA_DELETE, {"id": gid(first)})
     assert result(body, "productMediaDelete") == {"media": {"id": gid(first)}, "errors": []}
     assert not ProductMedia.objects.filter(pk=first.pk).exists()
+
+
+# --- Permission matrix ------------------------------------------------------------------------
+def _case_calls(people) -> dict:
+    """For each mutation, a function of the user that sends it against producer A's data."""
+    product, photo = people["product"], people["photo"]
+    variant = variant_of(product)
+    warehouse = global_id("Warehouse", people["a"].warehouses.first().pk)
+    channel = global_id("Channel", default_channel().pk)
+    category = gid(Category.objects.get(slug="che-tra"))
+
+    def simple(query, variables):
+        return lambda user: post(user, query, variables)
+
+    def reorder(user):
+        extra = ProductMedia.objects.filter(product=product).exclude(pk=photo.pk).first()
+        ids = [gid(extra), gid(photo)]
+        return post(user, MEDIA_REORDER, {"productId": gid(product), "mediaIds": ids})
+
+    return {
+        "productCreate": simple(
+            PRODUCT_CREATE,
+            {"input": {"name": "Trà mới", "category": category, "producer": gid(people["a"])}},
+        ),
+        "productUpdate": simple(PRODUCT_UPDATE, {"id": gid(product), "input": {"name": "Mới"}}),
+        "productDelete": simple(PRODUCT_DELETE, {"id": gid(product)}),
+        "productVariantCreate": simple(
+            VARIANT_CREATE,
+            {"input": {"product": gid(product), "sku": "NEW-1", "name": "1kg", "weight": 1000}},
+        ),
+        "productVariantUpdate": simple(
+            VARIANT_UPDATE, {"id": gid(variant), "input": {"name": "Gói mới"}}
+        ),
+        "productVariantDelete": simple(
+            """mutation($id: ID) { productVariantDelete(id: $id) { errors { code } } }""",
+            {"id": gid(variant)},
+        ),
+        "productVariantStocksUpdate": simple(
+            STOCKS_UPDATE,
+            {"variantId": gid(variant), "stocks": [{"warehouse": warehouse, "quantity": 99}]},
+        ),
+        "productVariantStocksDelete": simple(
+            """mutation($v: ID, $w: [ID!]) {
+              productVariantStocksDelete(variantId: $v, warehouseIds: $w) { errors { code } }
+            }""",
+            {"v": gid(variant), "w": [warehouse]},
+        ),
+        "productVariantChannelListingUpdate": simple(
+            PRICES_UPDATE, {"id": gid(variant), "input": [{"channelId": channel, "price": "1000"}]}
+        ),
+        "productChannelListingUpdate": simple(
+            LISTING_UPDATE,
+            {
+                "id": gid(product),
+                "input": {"updateChannels": [{"channelId": channel, "isPublished": False}]},
+            },
+        ),
+        "productMediaCreate": lambda user: _media_create(user, product, jpeg_bytes(), "x.jpg"),
+        "productMediaUpdate": simple(
+            """mutation($id: ID!) {
+              productMediaUpdate(id: $id, input: {alt: "Mới"}) { errors { code } }
+            }""",
+            {"id": gid(photo)},
+        ),
+        "productMediaDelete": simple(MEDIA_DELETE, {"id": gid(photo)}),
+        "productMediaReorder": reorder,
+    }
+
+
+MUTATIONS = [
+    "productCreate",
+    "productUpdate",
+    "productDelete",
+    "productVariantCreate",
+    "productVariantUpdate",
+    "productVariantDelete",
+    "productVariantStocksUpdate",
+    "productVariantStocksDelete",
+    "productVariantChannelListingUpdate",
+    "productChannelListingUpdate",
+    "productMediaCreate",
+    "productMediaUpdate",
+    "productMediaDelete",
+    "productMediaReorder",
+]
+
+
+@pytest.mark.parametrize("allowed", ["member_a", "staff"])
+@pytest.mark.parametrize("mutation", MUTATIONS)
+def test_permission_matrix(people, mutation, allowed):
+    product_media_add(
+        product=people["product"], upload=SimpleUploadedFile("b.jpg", jpeg_bytes(40, 30))
+    )
+    call = _case_calls(people)[mutation]
+    before = snapshot()
+    for refused in ("anonymous", "customer", "member_b"):
+        body = call(people[refused])
+        assert body["data"][mutation] is None, (refused, body)
+        assert body["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"
+        assert snapshot() == before, refused
+    body = call(people[allowed])
+    assert "errors" not in body, body
+    assert body["data"][mutation]["errors"] == []
+    assert snapshot() != before
