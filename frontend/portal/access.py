@@ -13,7 +13,7 @@ from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -52,8 +52,13 @@ class PortalScope:
 
 def _picked(request: HttpRequest, is_staff: bool, member_ids: frozenset[int]) -> Producer | None:
     raw = request.GET.get("producer") or request.POST.get("producer") or ""
-    if raw.isdigit() and (is_staff or int(raw) in member_ids):
-        return Producer.objects.filter(pk=int(raw)).first()
+    if raw:
+        if not raw.isdigit() or not (is_staff or int(raw) in member_ids):
+            raise Http404  # another producer's data: as if it did not exist
+        producer = Producer.objects.filter(pk=int(raw)).first()
+        if producer is None:
+            raise Http404
+        return producer
     if not is_staff and len(member_ids) == 1:
         return Producer.objects.filter(pk=next(iter(member_ids))).first()
     return None
