@@ -4,8 +4,10 @@ the badge pointer and history stay right, and are for staff only."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from . import services
@@ -143,8 +145,53 @@ class ProductAdmin(ProducerScoped, admin.ModelAdmin):
         services.product_search_document_refresh(product=form.instance)
 
 
+class CertificateForm(forms.ModelForm):
+    """Checks a certificate as ``services.certificate_submit`` does: star class and score,
+    dates, and a new scan by its content."""
+
+    class Meta:
+        model = Certificate
+        fields = [
+            "product",
+            "stars",
+            "score",
+            "is_potential_five_star",
+            "certificate_number",
+            "decision_number",
+            "decision_date",
+            "issuer",
+            "issuer_level",
+            "issued_on",
+            "valid_until",
+            "status_reason",
+            "scan",
+        ]
+
+    def clean_scan(self):
+        scan = self.cleaned_data.get("scan")
+        if isinstance(scan, UploadedFile):
+            from .uploads import scan_upload_validate
+
+            scan_upload_validate(scan)
+        return scan
+
+    def clean(self):
+        data = super().clean()
+        dates = ("issued_on", "valid_until", "decision_date")
+        if data.get("stars") is not None and all(data.get(name) for name in dates):
+            services.certificate_validate(
+                stars=data["stars"],
+                score=data.get("score"),
+                issued_on=data["issued_on"],
+                valid_until=data["valid_until"],
+                decision_date=data["decision_date"],
+            )
+        return data
+
+
 @admin.register(Certificate)
 class CertificateAdmin(ProducerScoped, admin.ModelAdmin):
+    form = CertificateForm
     # Members submit and follow their certificates; verifying is for OCOP staff.
     producer_path = "product__producer"
     member_actions = frozenset({"view", "add"})

@@ -315,3 +315,65 @@ def test_members_sign_in_to_the_admin_but_customers_do_not(world):
         reverse("admin:login"), {"username": "member_b@htx.vn", "password": "x-pass-123"}
     )
     assert response.status_code == 200
+
+
+def _certificate_post(product, number: str, **changes) -> dict:
+    data = {
+        "product": product.pk,
+        "stars": 4,
+        "score": 75,
+        "certificate_number": number,
+        "decision_number": "12/QĐ-UBND",
+        "decision_date": "2026-01-10",
+        "issuer": "UBND tỉnh Lâm Đồng",
+        "issuer_level": "province",
+        "issued_on": "2026-01-15",
+        "valid_until": "2029-01-15",
+    }
+    return {**data, **changes}
+
+
+def test_member_submits_a_certificate_for_its_own_product_only(world):
+    client = _client(world, "member_a")
+    url = _url(Certificate, "add")
+
+    response = client.post(url, _certificate_post(world["product_a"], "OCOP-A-2026"))
+
+    assert response.status_code == 302
+    submitted = Certificate.objects.get(certificate_number="OCOP-A-2026")
+    assert (submitted.product_id, submitted.status) == (
+        world["product_a"].pk,
+        CertificateStatus.PENDING,
+    )
+    response = client.post(url, _certificate_post(world["product_b"], "OCOP-B-2026"))
+    assert response.status_code == 200 and "product" in response.context["adminform"].form.errors
+    # A status in the POST is ignored: members cannot verify their own certificate.
+    client.post(url, _certificate_post(world["product_a"], "OCOP-A-2027", status="verified"))
+    assert Certificate.objects.get(certificate_number="OCOP-A-2027").status == "pending"
+    assert not Certificate.objects.filter(certificate_number="OCOP-B-2026").exists()
+
+
+def test_admin_certificate_form_checks_the_score_against_the_star_class(world):
+    client = _client(world, "staff")
+
+    response = client.post(
+        _url(Certificate, "add"), _certificate_post(world["product_a"], "OCOP-X", score=95)
+    )
+
+    assert response.status_code == 200
+    assert "score" in response.context["adminform"].form.errors
+    assert not Certificate.objects.filter(certificate_number="OCOP-X").exists()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_change_views_of_admins_members_may_not_use(world, role):
+    client = _client(world, role)
+    for model in admin.site._registry:
+        if _label(model) in MEMBER_MODELS:
+            continue  # by producer: test_change_views_of_each_producers_rows_by_role
+        obj = model._default_manager.first()
+        if obj is None:
+            continue
+        response = client.get(_url(model, "change", obj.pk))
+        expected = {"anonymous": 302, "customer": 302, "staff": 200}.get(role, 403)
+        assert response.status_code == expected, (role, _label(model))
