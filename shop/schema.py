@@ -7,13 +7,21 @@ from catalog.graphql.attributes import ASSIGNED_TYPES
 from catalog.graphql.mutations import CatalogMutations
 from catalog.graphql.product_listing_mutations import ProductListingMutations
 from catalog.graphql.product_mutations import ProductMutations
+from catalog.graphql.product_portal import ProductPortalQueries
 from catalog.graphql.queries import CatalogQueries
 from orders.graphql.schema import OrderMutations, OrderQueries
 from payments.graphql.schema import PaymentMutations, PaymentQueries
 from shop.graphql.shop_type import Shop
 
 
-class Query(CatalogQueries, AccountQueries, OrderQueries, PaymentQueries, graphene.ObjectType):
+class Query(
+    CatalogQueries,
+    ProductPortalQueries,
+    AccountQueries,
+    OrderQueries,
+    PaymentQueries,
+    graphene.ObjectType,
+):
     shop = graphene.Field(Shop, required=True, description="Return information about the shop.")
 
     @staticmethod

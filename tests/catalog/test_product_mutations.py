@@ -661,3 +661,53 @@ def test_permission_matrix(people, mutation, allowed):
     assert "errors" not in body, body
     assert body["data"][mutation]["errors"] == []
     assert snapshot() != before
+
+
+# --- portalProducts ---------------------------------------------------------------------------
+PORTAL_PRODUCTS = """query($first: Int!) {
+  portalProducts(first: $first, channel: "default-channel") {
+    totalCount
+    edges { node {
+      id name slug category { slug } producer { slug } thumbnail { url }
+      productVariants(first: 10) { edges { node { sku quantityAvailable
+        pricing { price { gross { amount } } } } } }
+    } }
+  }
+}"""
+
+
+def test_portal_products_lists_own_products_in_any_state(people):
+    draft = make_product("Trà nháp", producer=people["a"], stars=None, published=False)
+    make_product("Mứt của B", producer=people["b"])
+    mine = result(post(people["member_a"], PORTAL_PRODUCTS, {"first": 10}), "portalProducts")
+    assert mine["totalCount"] == 2
+    assert {e["node"]["slug"] for e in mine["edges"]} == {people["product"].slug, draft.slug}
+    everything = result(post(people["staff"], PORTAL_PRODUCTS, {"first": 10}), "portalProducts")
+    assert everything["totalCount"] == 3
+    for who in ("anonymous", "customer"):
+        body = post(people[who], PORTAL_PRODUCTS, {"first": 10})
+        assert body["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"
+
+
+def test_portal_products_query_count_does_not_grow_with_the_page(people, django_assert_num_queries):
+    for n in range(6):
+        product = make_product(f"Sản phẩm {n}", producer=people["a"], prices=(1000, 2000))
+        product_media_add(
+            product=product, upload=SimpleUploadedFile(f"{n}.jpg", jpeg_bytes(40, 30))
+        )
+    client = Client()
+    client.force_login(people["member_a"])
+    counts = []
+    for first in (1, 2, 7):  # the first request warms the session and the cached count
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(
+                "/graphql/",
+                json.dumps({"query": PORTAL_PRODUCTS, "variables": {"first": first}}),
+                "application/json",
+            )
+        assert len(response.json()["data"]["portalProducts"]["edges"]) == first
+        counts.append(len(queries))
+    assert counts[1] == counts[2], counts
