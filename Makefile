@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-quick bench bench-checkout lint schema migrate seed clean
+.PHONY: install run test test-quick bench bench-checkout lint schema migrate seed clean e2e-deps
 
 install: $(STAMP)
 
@@ -39,6 +39,11 @@ bench: install
 # Checkout flows per second over HTTP and SQL queries per mutation (PostgreSQL).
 bench-checkout: install
 	SECRET_KEY=$${SECRET_KEY:-bench-only-insecure-key} $(BIN)/python bench/checkout.py $(BENCH_ARGS)
+
+# Debian's Chromium for the browser tests (marker e2e); Playwright drives it, never downloads one.
+e2e-deps:
+	command -v chromium >/dev/null || { SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends chromium; }
 
 lint: install
 	$(BIN)/ruff check .

@@ -4,6 +4,8 @@ OCOP staff, and signed-in test clients for each."""
 from __future__ import annotations
 
 import itertools
+import os
+import shutil
 
 import pytest
 from django.test import Client
@@ -13,7 +15,17 @@ from catalog.models import ProducerMember
 from tests.catalog.factories import make_producer, make_product
 
 PASSWORD = "Mat-khau-2025"
+CHROMIUM = "/usr/bin/chromium"
 _seq = itertools.count(1)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Browser tests (marker ``e2e``) need Debian's Chromium: skipped without it, and a failure
+    instead of a skip when ``REQUIRE_E2E=1`` (CI), as ``REQUIRE_POSTGRES`` does for PostgreSQL."""
+    if "e2e" in item.keywords and not shutil.which(CHROMIUM):
+        if os.environ.get("REQUIRE_E2E") == "1":
+            pytest.fail(f"REQUIRE_E2E=1 but {CHROMIUM} is missing (run `make e2e-deps`)")
+        pytest.skip(f"needs {CHROMIUM} (run `make e2e-deps`)")
 
 
 def user_make(*, is_staff: bool = False, producer=None, email: str | None = None) -> User:
