@@ -33,6 +33,7 @@ from .editing_media import (  # noqa: F401 - the media services are part of this
 )
 from .models import (
     Category,
+    Certificate,
     Channel,
     Product,
     ProductChannelListing,
@@ -139,6 +140,11 @@ def product_delete(*, product: Product) -> None:
             params={"n": open_orders},
         )
     files = media_files(ProductMedia.objects.filter(product=product))
+    files += [
+        (certificate.scan.storage, certificate.scan.name)
+        for certificate in Certificate.objects.filter(product=product).exclude(scan="")
+        if certificate.scan
+    ]
     product.delete()
     files_delete_on_commit(files)
 

@@ -1,7 +1,9 @@
-"""Saleor's product-editing error and input types, restricted to the fields we support.
+"""Saleor's product-editing error and input types, restricted to the fields we support, and
+what every product mutation shares: the permission-checked lookups (``editable_product``,
+``editable_variant``) and the base mutation.
 
-Shared by :mod:`catalog.graphql.product_mutations` and
-:mod:`catalog.graphql.listing_mutations`; also the one place that turns a service's
+Used by :mod:`catalog.graphql.product_mutations` and
+:mod:`catalog.graphql.product_listing_mutations`; also the one place that turns a service's
 ``ValidationError`` into ``ProductError``-shaped entries (Saleor codes, camelCase fields, the
 ``index``/``channels``/``variants`` extras).
 """
@@ -12,13 +14,17 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import graphene
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 from graphql import GraphQLError, Undefined
 from graphql.language import ast
 
+from catalog.models import Product, ProductVariant
+from catalog.permissions import member_producer_ids, require_producer_editor
 from orders.graphql.checkout_mutations import PositiveDecimal
-from shop.graphql.mutations import MutationFailed, error
+from shop.graphql.common import ChannelContext
+from shop.graphql.ids import global_id_decode_int
+from shop.graphql.mutations import BaseMutation, MutationFailed, error, require_authenticated
 
 from .mutations import Upload
 
@@ -113,6 +119,68 @@ def refuse(entries: list[dict[str, Any]], error_type: type) -> MutationFailed:
 
 def field_error(field: str, message: str, code: str) -> ValidationError:
     return ValidationError({field: ValidationError(message, code=code.lower())})
+
+
+# --- Permission-checked lookups and the base mutation ---------------------------------------
+def require_editor(info: Any) -> Any:
+    """The signed-in staff user or producer member; anyone else is refused outright."""
+    user = require_authenticated(info)
+    if not (user.is_staff or member_producer_ids(user)):
+        raise PermissionDenied(
+            _("To access this path, you need one of the following permissions: MANAGE_PRODUCTS")
+        )
+    return user
+
+
+def editable_product(info: Any, product_id: str | None, *, field: str = "id") -> Product:
+    """The product behind ``product_id``, once the caller may edit its producer's data."""
+    user = require_editor(info)
+    if not product_id:
+        raise field_error(field, _("Hãy gửi id của sản phẩm."), "graphql_error")
+    pk = global_id_decode_int(product_id, only_type="Product")
+    product = Product.objects.select_related("producer").filter(pk=pk).first()
+    if product is None:
+        raise field_error(field, _("Không tìm thấy sản phẩm."), "not_found")
+    require_producer_editor(user, product.producer_id)
+    return product
+
+
+def editable_variant(info: Any, variant_id: str | None, sku: str | None, *, field: str = "id"):
+    user = require_editor(info)
+    if bool(variant_id) == bool(sku):
+        raise field_error(field, _("Hãy gửi đúng một trong hai: id hoặc sku."), "graphql_error")
+    variants = ProductVariant.objects.select_related("product__producer")
+    if variant_id:
+        pk = global_id_decode_int(variant_id, only_type="ProductVariant")
+        variant = variants.filter(pk=pk).first()
+    else:
+        variant = variants.filter(sku=sku.strip()).first()
+    if variant is None:
+        raise field_error(field, _("Không tìm thấy biến thể."), "not_found")
+    require_producer_editor(user, variant.product.producer_id)
+    return variant
+
+
+def product_payload(product: Product | None) -> ChannelContext | None:
+    return ChannelContext(product, None) if product is not None else None
+
+
+class ProductMutationBase(BaseMutation):
+    """``perform`` runs ``run``; its ``ValidationError`` becomes this payload's error type."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def run(cls, info: Any, **data: Any) -> dict[str, Any]:
+        raise NotImplementedError
+
+    @classmethod
+    def perform(cls, root: Any, info: Any, **data: Any) -> dict[str, Any]:
+        try:
+            return cls.run(info, **data)
+        except ValidationError as exc:
+            raise refuse(validation_entries(exc), cls.error_type) from None
 
 
 # --- Scalars ----------------------------------------------------------------------------------

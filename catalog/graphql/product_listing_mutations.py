@@ -18,11 +18,13 @@ from shop.graphql.common import ChannelContext
 from shop.graphql.ids import global_id, global_id_decode_int
 
 from . import product_inputs as inputs
-from .product_inputs import ProductChannelListingError, ProductError, field_error
-from .product_mutations import (
-    _ProductMutation,
+from .product_inputs import (
+    ProductChannelListingError,
+    ProductError,
+    ProductMutationBase,
     editable_product,
     editable_variant,
+    field_error,
     product_payload,
     require_editor,
 )
@@ -48,7 +50,7 @@ def _variants_of(product: Any, ids: list[str], field: str) -> list[ProductVarian
     return [found[pk] for pk in pks]
 
 
-class _ListingMutation(_ProductMutation):
+class _ListingMutation(ProductMutationBase):
     """Collects each channel's errors (with ``channels``) and refuses them all together."""
 
     error_type = ProductChannelListingError
@@ -156,7 +158,7 @@ class ProductVariantChannelListingUpdate(_ListingMutation):
 
 
 # --- Media ------------------------------------------------------------------------------------
-class _MediaMutation(_ProductMutation):
+class _MediaMutation(ProductMutationBase):
     error_type = ProductError
     errors = graphene.List(graphene.NonNull(ProductError), required=True)
     product = graphene.Field(ProductType)
@@ -245,7 +247,7 @@ class ProductMediaDelete(_MediaMutation):
         return {"product": product_payload(product), "media": media}
 
 
-class ProductMediaReorder(_ProductMutation):
+class ProductMediaReorder(ProductMutationBase):
     error_type = ProductError
     errors = graphene.List(graphene.NonNull(ProductError), required=True)
     product = graphene.Field(ProductType)

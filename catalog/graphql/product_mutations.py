@@ -12,63 +12,29 @@ from __future__ import annotations
 from typing import Any
 
 import graphene
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from catalog import editing, services
-from catalog.models import Category, Producer, Product, ProductVariant, Warehouse
+from catalog.models import Category, Producer, Warehouse
 from catalog.permissions import member_producer_ids, require_producer_editor
 from shop.graphql.common import ChannelContext
 from shop.graphql.ids import global_id_decode_int
-from shop.graphql.mutations import BaseMutation, require_authenticated
 
 from . import product_inputs as inputs
-from .product_inputs import BulkStockError, ProductError, StockError, field_error
+from .product_inputs import (
+    BulkStockError,
+    ProductError,
+    ProductMutationBase,
+    StockError,
+    editable_product,
+    editable_variant,
+    field_error,
+    product_payload,
+    require_editor,
+)
 from .types import Product as ProductType
 from .types import ProductVariant as ProductVariantType
-
-
-def require_editor(info: Any) -> Any:
-    """The signed-in staff user or producer member; anyone else is refused outright."""
-    user = require_authenticated(info)
-    if not (user.is_staff or member_producer_ids(user)):
-        raise PermissionDenied(
-            _("To access this path, you need one of the following permissions: MANAGE_PRODUCTS")
-        )
-    return user
-
-
-def editable_product(info: Any, product_id: str | None, *, field: str = "id") -> Product:
-    """The product behind ``product_id``, once the caller may edit its producer's data."""
-    user = require_editor(info)
-    if not product_id:
-        raise field_error(field, _("Hãy gửi id của sản phẩm."), "graphql_error")
-    pk = global_id_decode_int(product_id, only_type="Product")
-    product = Product.objects.select_related("producer").filter(pk=pk).first()
-    if product is None:
-        raise field_error(field, _("Không tìm thấy sản phẩm."), "not_found")
-    require_producer_editor(user, product.producer_id)
-    return product
-
-
-def editable_variant(info: Any, variant_id: str | None, sku: str | None, *, field: str = "id"):
-    user = require_editor(info)
-    if bool(variant_id) == bool(sku):
-        raise field_error(field, _("Hãy gửi đúng một trong hai: id hoặc sku."), "graphql_error")
-    variants = ProductVariant.objects.select_related("product__producer")
-    if variant_id:
-        pk = global_id_decode_int(variant_id, only_type="ProductVariant")
-        variant = variants.filter(pk=pk).first()
-    else:
-        variant = variants.filter(sku=sku.strip()).first()
-    if variant is None:
-        raise field_error(field, _("Không tìm thấy biến thể."), "not_found")
-    require_producer_editor(user, variant.product.producer_id)
-    return variant
-
-
-def product_payload(product: Product | None) -> ChannelContext | None:
-    return ChannelContext(product, None) if product is not None else None
 
 
 def _category(category_id: str) -> Category:
@@ -99,26 +65,8 @@ def _seo(data: dict) -> dict[str, str]:
     }
 
 
-class _ProductMutation(BaseMutation):
-    """``perform`` runs ``run``; its ``ValidationError`` becomes this payload's error type."""
-
-    class Meta:
-        abstract = True
-
-    @classmethod
-    def run(cls, info: Any, **data: Any) -> dict[str, Any]:
-        raise NotImplementedError
-
-    @classmethod
-    def perform(cls, root: Any, info: Any, **data: Any) -> dict[str, Any]:
-        try:
-            return cls.run(info, **data)
-        except ValidationError as exc:
-            raise inputs.refuse(inputs.validation_entries(exc), cls.error_type) from None
-
-
 # --- Products ---------------------------------------------------------------------------------
-class ProductCreate(_ProductMutation):
+class ProductCreate(ProductMutationBase):
     error_type = ProductError
     errors = graphene.List(graphene.NonNull(ProductError), required=True)
     product = graphene.Field(ProductType)
@@ -178,7 +126,7 @@ class ProductCreate(_ProductMutation):
         return Producer.objects.get(pk=next(iter(mine)))
 
 
-class ProductUpdate(_ProductMutation):
+class ProductUpdate(ProductMutationBase):
     error_type = ProductError
     errors = graphene.List(graphene.NonNull(ProductError), required=True)
     product = graphene.Field(ProductType)
@@ -206,7 +154,7 @@ class ProductUpdate(_ProductMutation):
         return {"product": product_payload(product)}
 
 
-class ProductDelete(_ProductMutation):
+class ProductDelete(ProductMutationBase):
     error_type = ProductError
     errors = graphene.List(graphene.NonNull(ProductError), required=True)
     product = graphene.Field(ProductType)
@@ -265,7 +213,7 @@ def _stock_rows(stocks: list[dict]) -> list[tuple[Warehouse, Any]]:
     return [(found[pk], s["quantity"]) for pk, s in zip(ids, stocks, strict=True)]
 
 
-class ProductVariantCreate(_ProductMutation):
+class ProductVariantCreate(ProductMutationBase):
     error_type = ProductError
     errors = graphene.List(graphene.NonNull(ProductError), required=True)
     product_variant = graphene.Field(ProductVariantType)
@@ -301,7 +249,7 @@ class ProductVariantCreate(_ProductMutation):
         return {"product_variant": ChannelContext(variant, None)}
 
 
-class ProductVariantUpdate(_ProductMutation):
+class ProductVariantUpdate(ProductMutationBase):
     error_type = ProductError
     errors = graphene.List(graphene.NonNull(ProductError), required=True)
     product_variant = graphene.Field(ProductVariantType)
@@ -324,7 +272,7 @@ class ProductVariantUpdate(_ProductMutation):
         return {"product_variant": ChannelContext(variant, None)}
 
 
-class ProductVariantDelete(_ProductMutation):
+class ProductVariantDelete(ProductMutationBase):
     error_type = ProductError
     errors = graphene.List(graphene.NonNull(ProductError), required=True)
     product_variant = graphene.Field(ProductVariantType)
@@ -346,7 +294,7 @@ class ProductVariantDelete(_ProductMutation):
 
 
 # --- Stock ------------------------------------------------------------------------------------
-class ProductVariantStocksUpdate(_ProductMutation):
+class ProductVariantStocksUpdate(ProductMutationBase):
     error_type = BulkStockError
     errors = graphene.List(graphene.NonNull(BulkStockError), required=True)
     bulk_stock_errors = graphene.List(
@@ -388,7 +336,7 @@ class ProductVariantStocksUpdate(_ProductMutation):
         return {"product_variant": ChannelContext(variant, None)}
 
 
-class ProductVariantStocksDelete(_ProductMutation):
+class ProductVariantStocksDelete(ProductMutationBase):
     error_type = StockError
     errors = graphene.List(graphene.NonNull(StockError), required=True)
     product_variant = graphene.Field(ProductVariantType)

@@ -14,7 +14,7 @@ import graphene
 from catalog.permissions import editable_products
 
 from . import types
-from .product_mutations import require_editor
+from .product_inputs import require_editor
 from .queries import _product_list_args, channel_or_error, product_connection
 
 

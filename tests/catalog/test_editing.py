@@ -404,3 +404,24 @@ def test_media_delete_removes_row_and_file(_media_root, django_capture_on_commit
         editing.product_media_delete(media=photo)
     assert not ProductMedia.objects.filter(pk=photo.pk).exists()
     assert not path.exists()
+
+
+def test_product_delete_also_deletes_certificate_scans(django_capture_on_commit_callbacks):
+    product = make_product(stars=None)
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    certificate = services.certificate_submit(
+        product=product,
+        stars=4,
+        certificate_number="XOA-1",
+        decision_number="1/QĐ",
+        decision_date=datetime.date(2026, 3, 1),
+        issuer="UBND tỉnh Lâm Đồng",
+        issuer_level="PROVINCE",
+        issued_on=datetime.date(2026, 3, 1),
+        scan=SimpleUploadedFile("scan.pdf", pdf),
+    )
+    storage, name = certificate.scan.storage, certificate.scan.name
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        editing.product_delete(product=product)
+    assert not storage.exists(name)
