@@ -95,11 +95,11 @@ class StockImportError(ValidationError):
 
 
 def max_rows() -> int:
-    return getattr(settings, "PORTAL_STOCK_IMPORT_MAX_ROWS", 2000)
+    return settings.PORTAL_STOCK_IMPORT_MAX_ROWS
 
 
 def max_bytes() -> int:
-    return getattr(settings, "PORTAL_STOCK_IMPORT_MAX_BYTES", 1024 * 1024)
+    return settings.PORTAL_STOCK_IMPORT_MAX_BYTES
 
 
 # --- Parsing (pure) ---------------------------------------------------------------------------

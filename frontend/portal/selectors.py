@@ -31,7 +31,7 @@ DASHBOARD_ROWS = 20
 
 
 def low_stock_threshold() -> int:
-    return getattr(settings, "PORTAL_LOW_STOCK", 5)
+    return settings.PORTAL_LOW_STOCK
 
 
 @dataclass(frozen=True)
