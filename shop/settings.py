@@ -232,6 +232,7 @@ STRIPE_API_BASE = env_str("STRIPE_API_BASE") or None
 
 # --- OCOP rules kept in data, not code (DOMAIN.md) ---------------------------------------------
 OCOP_CERTIFICATE_VALIDITY_MONTHS = env_int("OCOP_CERTIFICATE_VALIDITY_MONTHS", 36)
+DEFAULT_CHANNEL_SLUG = "default-channel"
 
 # --- Producer portal (/portal/) ---------------------------------------------------------------
 # The dashboard lists stock rows with at most this many units available (quantity - allocated).
@@ -239,7 +240,6 @@ PORTAL_LOW_STOCK = env_int("PORTAL_LOW_STOCK", 5)
 # Bulk stock CSV import: files larger or longer than this are refused whole.
 PORTAL_STOCK_IMPORT_MAX_ROWS = env_int("PORTAL_STOCK_IMPORT_MAX_ROWS", 2000)
 PORTAL_STOCK_IMPORT_MAX_BYTES = env_int("PORTAL_STOCK_IMPORT_MAX_BYTES", 512 * 1024)
-DEFAULT_CHANNEL_SLUG = "default-channel"
 
 # --- GraphQL ----------------------------------------------------------------------------------
 GRAPHENE = {
