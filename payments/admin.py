@@ -1,9 +1,9 @@
 """Read-only admin views of transactions and their events (money moves only through the
-services, never by editing rows)."""
+services, never by editing rows), and the editable payment settings of each channel."""
 
 from django.contrib import admin
 
-from .models import TransactionEvent, TransactionItem
+from .models import ChannelPaymentSettings, TransactionEvent, TransactionItem
 
 
 class TransactionEventInline(admin.TabularInline):
@@ -40,3 +40,12 @@ class TransactionItemAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(ChannelPaymentSettings)
+class ChannelPaymentSettingsAdmin(admin.ModelAdmin):
+    """OCOP staff set each channel's cash-on-delivery rule (on/off, largest order total)."""
+
+    list_display = ("channel", "cod_enabled", "cod_max_total")
+    list_editable = ("cod_enabled", "cod_max_total")
+    list_select_related = ("channel",)

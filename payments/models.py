@@ -141,3 +141,32 @@ class TransactionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.type} {self.amount_value} {self.currency}"
+
+
+class ChannelPaymentSettings(models.Model):
+    """A sales channel's payment rules (kept here so that ``catalog`` knows nothing of
+    payments): whether cash on delivery is offered and up to which order total. A channel
+    without a row follows ``settings.COD_MAX_ORDER_TOTAL`` with COD enabled."""
+
+    channel = models.OneToOneField(
+        "catalog.Channel", on_delete=models.CASCADE, related_name="payment_settings"
+    )
+    cod_enabled = models.BooleanField(_("nhận thanh toán khi nhận hàng"), default=True)
+    cod_max_total = models.DecimalField(
+        _("tổng đơn tối đa cho COD (VND)"),
+        max_digits=14,
+        decimal_places=0,
+        help_text=_("Đơn có tổng lớn hơn phải thanh toán trước (thẻ, chuyển khoản)."),
+    )
+
+    class Meta:
+        verbose_name = _("cài đặt thanh toán của kênh")
+        verbose_name_plural = _("cài đặt thanh toán của kênh")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cod_max_total__gte=0), name="payments_channel_cod_max_total_gte_0"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.channel}: COD ≤ {self.cod_max_total:,.0f}"

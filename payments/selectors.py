@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from orders.models import Checkout, Order
 
-from .models import TransactionItem
+from .models import ChannelPaymentSettings, TransactionItem
 
 
 def checkout_transactions(checkout: Checkout) -> QuerySet[TransactionItem]:
@@ -159,3 +161,23 @@ def available_gateways(checkout: Checkout) -> list[dict]:
         for gateway in gateways_all()
         if checkout.currency in gateway.currencies(checkout)
     ]
+
+
+# --- Cash-on-delivery rules per channel -------------------------------------------------------
+@dataclass(frozen=True)
+class CodRules:
+    enabled: bool
+    max_total: Decimal
+
+
+def channel_cod_rules(channel_id: Any) -> CodRules:
+    """Whether the channel takes cash on delivery and up to which total: its
+    ``ChannelPaymentSettings``, else COD enabled up to ``settings.COD_MAX_ORDER_TOTAL``."""
+    found = (
+        ChannelPaymentSettings.objects.filter(channel_id=channel_id)
+        .values_list("cod_enabled", "cod_max_total")
+        .first()
+    )
+    if found is None:
+        return CodRules(enabled=True, max_total=Decimal(settings.COD_MAX_ORDER_TOTAL))
+    return CodRules(enabled=bool(found[0]), max_total=Decimal(found[1]))

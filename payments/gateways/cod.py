@@ -1,21 +1,26 @@
 """Cash on delivery (``ocop.payments.cod``): initialising authorises the amount (the buyer's
-promise to pay the courier), capped by ``settings.COD_MAX_ORDER_TOTAL`` (a shop-wide cap: a
-per-channel cap needs a catalog migration and is left for later); the charge is recorded when
-the cash is confirmed (``orderMarkAsPaid``); a refund gives back only cash actually collected,
-otherwise the authorisation is cancelled."""
+promise to pay the courier), capped per channel (``ChannelPaymentSettings``: COD on or off and
+the largest order total; a channel without settings takes ``settings.COD_MAX_ORDER_TOTAL``);
+the charge is recorded when the cash is confirmed (``orderMarkAsPaid``); a refund gives back
+only cash actually collected, otherwise the authorisation is cancelled."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from ..selectors import CodRules, channel_cod_rules
 from .base import Gateway, GatewayResult, register
 
 COD_GATEWAY_ID = "ocop.payments.cod"
+
+
+def _disabled() -> ValidationError:
+    message = _("Kênh bán này không nhận thanh toán khi nhận hàng.")
+    return ValidationError({"payment_gateway": ValidationError(message, code="not_found")})
 
 
 @register
@@ -23,22 +28,38 @@ class CashOnDelivery(Gateway):
     id = COD_GATEWAY_ID
     name = "Thanh toán khi nhận hàng (COD)"
 
-    def max_total(self) -> Decimal:
-        return Decimal(settings.COD_MAX_ORDER_TOTAL)
+    def rules(self, source: Any) -> CodRules:
+        """The COD rules of the channel of ``source`` (a checkout or an order), read once per
+        object (a checkout query asks for them several times)."""
+        rules = getattr(source, "_ocop_cod_rules", None)
+        if rules is None:
+            rules = channel_cod_rules(source.channel_id)
+            source._ocop_cod_rules = rules
+        return rules
+
+    def currencies(self, checkout: Any) -> list[str]:
+        # A channel without cash on delivery does not list the gateway at all.
+        return [checkout.currency] if self.rules(checkout).enabled else []
 
     def initialize_config(self, checkout: Any, data: dict | None = None) -> dict[str, Any]:
-        return {"maxTotal": str(self.max_total())}
+        rules = self.rules(checkout)
+        if not rules.enabled:
+            raise _disabled()
+        return {"maxTotal": str(rules.max_total)}
 
     def initialize_transaction(
         self, transaction: Any, amount: Decimal, data: dict | None = None
     ) -> GatewayResult:
-        if amount > self.max_total():
+        rules = self.rules(transaction.checkout or transaction.order)
+        if not rules.enabled:
+            raise _disabled()
+        if amount > rules.max_total:
             raise ValidationError(
                 {
                     "amount": ValidationError(
                         _("Thanh toán khi nhận hàng chỉ áp dụng cho đơn tới %(max)s %(cur)s."),
                         code="invalid",
-                        params={"max": f"{self.max_total():,.0f}", "cur": transaction.currency},
+                        params={"max": f"{rules.max_total:,.0f}", "cur": transaction.currency},
                     )
                 }
             )
