@@ -16,8 +16,9 @@ from graphene import relay
 
 from catalog import services
 from catalog.models import Certificate as CertificateModel
-from catalog.models import CertificateStatus, ProducerMember
+from catalog.models import CertificateStatus
 from catalog.models import Product as ProductModel
+from catalog.permissions import can_edit_producer
 from shop.graphql.ids import global_id_decode_int
 from shop.graphql.mutations import BaseMutation, require_authenticated
 
@@ -139,10 +140,6 @@ class _CertificateMutation(BaseMutation):
         return payload
 
 
-def _is_member(user: Any, producer_id: int) -> bool:
-    return ProducerMember.objects.filter(user=user, producer_id=producer_id).exists()
-
-
 class OcopCertificateSubmit(_CertificateMutation):
     class Arguments:
         product = graphene.ID(required=True, description="The product the certificate is for.")
@@ -160,7 +157,7 @@ class OcopCertificateSubmit(_CertificateMutation):
             raise ValidationError(
                 {"product": ValidationError(_("Không tìm thấy sản phẩm."), code="not_found")}
             )
-        if not (user.is_staff or _is_member(user, target.producer_id)):
+        if not can_edit_producer(user, target.producer_id):
             raise PermissionDenied(_("Bạn không phải thành viên của chủ thể sản xuất này."))
         level = input["issuer_level"]
         certificate = services.certificate_submit(
