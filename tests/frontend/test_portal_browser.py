@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.db import connections
 
 from catalog.models import ProducerMember, ProductMedia, Stock
 from tests.catalog.factories import jpeg_bytes, make_producer, make_product
@@ -54,6 +55,10 @@ def browser_page(settings, monkeypatch):
         finally:
             context.close()
             browser.close()
+            # While Playwright's loop runs, Django keys connections by context, so the test's
+            # ORM calls used a connection of their own: close it, or it outlives the test
+            # database (PostgreSQL then refuses to drop it).
+            connections.close_all()
 
 
 def test_producer_signs_in_edits_stock_and_uploads_photos(live_server, browser_page):
