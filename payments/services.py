@@ -110,6 +110,13 @@ def _lock_checkout(checkout: Checkout) -> Checkout:
     return locked
 
 
+def _lock_transaction(tx: TransactionItem) -> TransactionItem:
+    queryset = TransactionItem.objects.filter(pk=tx.pk)
+    if LOCK_ROWS:
+        queryset = queryset.select_for_update()
+    return queryset.get()
+
+
 def _lock_order(order: Order) -> Order:
     return Order.objects.select_for_update().get(pk=order.pk)
 
@@ -187,7 +194,7 @@ def transaction_initialize(
 def transaction_process(
     *, tx: TransactionItem, data: dict | None = None, user: Any = None
 ) -> tuple[TransactionItem, TransactionEvent | None, dict | None]:
-    tx = TransactionItem.objects.select_for_update().get(pk=tx.pk)
+    tx = _lock_transaction(tx)
     result = gateway_get(tx.gateway).process(tx, data)
     if result.type == TransactionEventType.INFO and not result.amount:
         return tx, tx.events.order_by("-pk").first(), result.data
