@@ -181,3 +181,51 @@ def channel_cod_rules(channel_id: Any) -> CodRules:
     if found is None:
         return CodRules(enabled=True, max_total=Decimal(settings.COD_MAX_ORDER_TOTAL))
     return CodRules(enabled=bool(found[0]), max_total=Decimal(found[1]))
+
+
+# --- Reconciliation (payments.reconcile) -----------------------------------------------------
+def charges_without_order(*, before: Any) -> QuerySet[TransactionItem]:
+    """Transactions holding charged money that belong to no order (the checkout never became
+    one), last changed before ``before`` (a grace period for buyers still completing)."""
+    from django.db.models import Exists, OuterRef
+
+    has_order = Order.objects.filter(checkout_token=OuterRef("checkout_token"))
+    return (
+        TransactionItem.objects.filter(
+            charged_value__gt=0, order__isnull=True, modified_at__lt=before
+        )
+        .exclude(Exists(has_order))
+        .order_by("created_at", "pk")
+    )
+
+
+def overcharged_orders() -> QuerySet[Order]:
+    """Orders whose transactions hold more charged money than the order is owed (its total; a
+    cancelled order is owed nothing), annotated with ``charged`` and ``due``."""
+    from django.db.models import Case, DecimalField, F, OuterRef, Subquery, Sum, Value, When
+    from django.db.models.functions import Coalesce
+
+    from orders.models import OrderStatus
+
+    money = DecimalField(max_digits=14, decimal_places=2)
+    charged = (
+        TransactionItem.objects.filter(
+            Q(order_id=OuterRef("pk")) | Q(checkout_token=OuterRef("checkout_token"))
+        )
+        .order_by()
+        .values(group=Value(1))
+        .annotate(total=Sum("charged_value"))
+        .values("total")
+    )
+    return (
+        Order.objects.annotate(
+            charged=Coalesce(Subquery(charged, output_field=money), Value(Decimal(0))),
+            due=Case(
+                When(status=OrderStatus.CANCELED, then=Value(Decimal(0))),
+                default=F("total_gross_amount"),
+                output_field=money,
+            ),
+        )
+        .filter(charged__gt=F("due"))
+        .order_by("number")
+    )
