@@ -230,3 +230,32 @@ def checkout_total(api, checkout) -> float:
         {"id": cid(checkout)},
     )
     return data_of(body)["totalPrice"]["gross"]["amount"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_localstripe_webhook_completes_the_checkout_of_a_buyer_who_left(
+    live_server, localstripe_endpoint, localstripe, api, shop_with_shipping
+):
+    """localstripe signs and POSTs ``payment_intent.succeeded`` to our webhook (a live server):
+    the charge is recorded and the fully paid checkout becomes an order, with no buyer."""
+    register = f"{localstripe_endpoint}/_config/webhooks/ocop"
+    url = f"{live_server.url}/payments/stripe/webhook/"
+    httpx.post(register, data={"url": url, "secret": "whsec_localstripe"}).raise_for_status()
+    try:
+        shop = shop_with_shipping
+        checkout = ready(api, shop["shipping"], [(shop["variant"], 1)], pay=False)
+        init = data_of(api(TX_INIT, {"id": cid(checkout), "key": "left"}))
+        assert init["errors"] == []
+        pay_with_test_card(localstripe, init["transaction"]["pspReference"])
+        # The buyer closes the tab here: no transactionProcess, no checkoutComplete.
+        deadline = time.monotonic() + 20
+        while not Order.objects.filter(checkout_token=checkout.token).exists():
+            assert time.monotonic() < deadline, "the webhook did not complete the checkout"
+            time.sleep(0.2)
+    finally:  # later tests' events must not reach this test's server
+        httpx.post(register, data={"url": "http://127.0.0.1:9/", "secret": "x"})
+    order = Order.objects.get()
+    tx = TransactionItem.objects.get()
+    assert tx.charged_value == order.total_gross_amount
+    events = TransactionEvent.objects.filter(transaction=tx, type="CHARGE_SUCCESS")
+    assert events.count() == 1 and events.get().idempotency_key.startswith("evt_")
