@@ -16,6 +16,7 @@ from .models import (
     Category,
     CategoryTranslation,
     Certificate,
+    CertificateReminder,
     CertificateStatus,
     Channel,
     Collection,
@@ -145,6 +146,23 @@ class ProductAdmin(ProducerScoped, admin.ModelAdmin):
         services.product_search_document_refresh(product=form.instance)
 
 
+class CertificateReminderInline(ProducerScoped, admin.TabularInline):
+    """Expiry reminders the daily job sent (read-only: the job writes them)."""
+
+    model = CertificateReminder
+    producer_path = None
+    extra = 0
+    can_delete = False
+    fields = ["days_before", "created_at", "sent_at", "recipients"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class CertificateForm(forms.ModelForm):
     """Checks a certificate as ``services.certificate_submit`` does: star class and score,
     dates, and a new scan by its content."""
@@ -192,6 +210,12 @@ class CertificateForm(forms.ModelForm):
 @admin.register(Certificate)
 class CertificateAdmin(ProducerScoped, admin.ModelAdmin):
     form = CertificateForm
+    inlines = [CertificateReminderInline]
+
+    def get_inline_instances(self, request, obj=None):
+        # Not on the add page: a certificate being submitted has no reminders yet.
+        return super().get_inline_instances(request, obj) if obj is not None else []
+
     # Members submit and follow their certificates; verifying is for OCOP staff.
     producer_path = "product__producer"
     member_actions = frozenset({"view", "add"})

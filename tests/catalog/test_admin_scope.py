@@ -408,3 +408,14 @@ def test_members_cannot_post_to_read_only_order_views(world):
         )
         assert response.status_code == 403
     assert _snapshot(order) == before
+
+
+def test_certificate_change_view_lists_the_expiry_reminders_sent(world):
+    from catalog.models import CertificateReminder
+
+    certificate = world["product_a"].current_certificate
+    CertificateReminder.objects.create(certificate=certificate, days_before=30)
+    for role in ("staff", "member_a"):
+        response = _client(world, role).get(_url(Certificate, "change", certificate.pk))
+        assert response.status_code == 200
+        assert "30 ngày" in response.content.decode()
