@@ -17,6 +17,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -120,6 +121,13 @@ def product_open_order_count(*, product: Product) -> int:
     )
 
 
+def _stocks_lock(stocks: QuerySet[Stock]) -> None:
+    """Lock stock rows in primary-key order, as checkout completion does before it allocates:
+    an order being placed either commits first (and its line is then seen) or waits for the
+    delete and finds its stock gone."""
+    list(stocks.select_for_update(of=("self",)).order_by("pk").values_list("pk", flat=True))
+
+
 @transaction.atomic
 def product_delete(*, product: Product) -> None:
     """Delete a product with its variants, stock, listings, certificates and photos.
@@ -129,6 +137,7 @@ def product_delete(*, product: Product) -> None:
     keep their snapshot (name, SKU, prices) and lose only the link (``SET_NULL``).
     """
     Product.objects.select_for_update().get(pk=product.pk)
+    _stocks_lock(Stock.objects.filter(variant__product=product))
     open_orders = product_open_order_count(product=product)
     if open_orders:
         raise ValidationError(
@@ -217,6 +226,7 @@ def variant_delete(*, variant: ProductVariant) -> None:
     """Delete a variant; refused while an open order has a line of it."""
     from orders.models import OrderLine
 
+    _stocks_lock(Stock.objects.filter(variant=variant))
     if OrderLine.objects.filter(variant=variant, order__status__in=OPEN_ORDER_STATUSES).exists():
         raise ValidationError(
             _("Quy cách này đang có trong đơn hàng chưa hoàn tất."),

@@ -4,12 +4,15 @@ Every refusal leaves the database as it was."""
 from __future__ import annotations
 
 import datetime
+import threading
+import time
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import connections
 from django.utils import timezone
 
 from accounts.models import User
@@ -62,6 +65,12 @@ def shipping(db):
 
 def place_order(shipping, items):
     """An order placed the way the shop places one (checkout services, then completion)."""
+    checkout = ready_checkout(shipping, items)
+    return checkout_complete(token=checkout.token, user=None).order
+
+
+def ready_checkout(shipping, items):
+    """A checkout with address, delivery and a cash-on-delivery payment: ready to complete."""
     checkout = checkout_services.checkout_create(
         channel=default_channel(),
         lines=[{"variant_id": global_id("ProductVariant", v.pk), "quantity": q} for v, q in items],
@@ -72,7 +81,7 @@ def place_order(shipping, items):
     checkout_services.checkout_shipping_address_update(checkout=checkout, address=ADDRESS)
     checkout_services.checkout_delivery_method_update(checkout=checkout, method=shipping)
     transaction_initialize(checkout=checkout, gateway_id=COD_GATEWAY_ID)  # cash on delivery
-    return checkout_complete(token=checkout.token, user=None).order
+    return checkout
 
 
 def _code(error: ValidationError) -> list[str]:
@@ -425,3 +434,70 @@ def test_product_delete_also_deletes_certificate_scans(django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=True):
         editing.product_delete(product=product)
     assert not storage.exists(name)
+
+
+# --- Race with checkout completion (PostgreSQL, real threads and commits) ----------------------
+def _delete_while_an_order_is_placed(shipping, monkeypatch, *, lock_stocks: bool) -> dict:
+    """``product_delete`` checks for open orders, then (held open for 0.5 s) deletes, while a
+    buyer completes a checkout of the product from another thread."""
+    product = make_product(stock=10)
+    checkout = ready_checkout(shipping, [(variant_of(product), 2)])
+    counting = editing.product_open_order_count
+
+    def slow_count(**kwargs):
+        result = counting(**kwargs)
+        started.set()
+        time.sleep(0.5)  # the window between checking and deleting
+        return result
+
+    monkeypatch.setattr(editing, "product_open_order_count", slow_count)
+    if not lock_stocks:
+        monkeypatch.setattr(editing, "_stocks_lock", lambda stocks: None)
+    started, outcome = threading.Event(), {}
+
+    def delete() -> None:
+        try:
+            editing.product_delete(product=product)
+            outcome["delete"] = "deleted"
+        except ValidationError as error:
+            outcome["delete"] = error.error_list[0].code
+        finally:
+            connections.close_all()
+
+    def buy() -> None:
+        started.wait(5)
+        try:
+            checkout_complete(token=checkout.token, user=None)
+            outcome["buy"] = "order"
+        except Exception as error:  # noqa: BLE001 - the checkout may fail any way but silently
+            outcome["buy"] = type(error).__name__
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=delete), threading.Thread(target=buy)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    outcome["orphaned_lines"] = OrderLine.objects.filter(
+        variant__isnull=True, order__status__in=editing.OPEN_ORDER_STATUSES
+    ).count()
+    return outcome
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_product_delete_and_a_checkout_racing_never_orphan_an_open_order(shipping, monkeypatch):
+    outcome = _delete_while_an_order_is_placed(shipping, monkeypatch, lock_stocks=True)
+    print("outcome:", outcome)
+    assert outcome["delete"] == "deleted" and outcome["buy"] != "order", outcome
+    assert outcome["orphaned_lines"] == 0
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_control_without_the_stock_lock_the_race_orphans_an_order(shipping, monkeypatch):
+    outcome = _delete_while_an_order_is_placed(shipping, monkeypatch, lock_stocks=False)
+    print("control outcome:", outcome)
+    assert outcome["buy"] == "order" and outcome["delete"] == "deleted", outcome
+    assert outcome["orphaned_lines"] == 1  # what the lock prevents
