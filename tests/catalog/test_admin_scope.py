@@ -419,3 +419,24 @@ def test_certificate_change_view_lists_the_expiry_reminders_sent(world):
         response = _client(world, role).get(_url(Certificate, "change", certificate.pk))
         assert response.status_code == 200
         assert "30 ngày" in response.content.decode()
+
+
+def test_member_cannot_add_members_through_the_read_only_inline(world):
+    client = _client(world, "member_a")
+    producer = world["a"]
+    url = _url(Producer, "change", producer.pk)
+    data = _form_data(client.get(url))
+    assert data["memberships-INITIAL_FORMS"] == 1  # the inline is on the page, view-only
+    outsider = world["users"]["customer"]
+    data.update(
+        {
+            "memberships-TOTAL_FORMS": "1",
+            "memberships-0-user": outsider.pk,
+            "memberships-0-role": "owner",
+            "memberships-0-producer": producer.pk,
+        }
+    )
+
+    client.post(url, data)
+
+    assert not ProducerMember.objects.filter(user=outsider).exists()
