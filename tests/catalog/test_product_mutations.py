@@ -248,12 +248,18 @@ def test_staff_must_name_the_producer(people):
             "attributes",
             "ATTRIBUTE_CANNOT_BE_ASSIGNED",
         ),
+        ({"productType": "another group"}, "category", "INVALID"),
+        ({"productType": global_id("ProductType", 999999)}, "productType", "NOT_FOUND"),
     ],
 )
 def test_product_create_refuses_bad_input_and_changes_nothing(people, input, field, code):
-    data = {"name": "Trà", "category": gid(Category.objects.get(slug="che-tra"))} | input
+    tea = Category.objects.get(slug="che-tra")
+    data = {"name": "Trà", "category": gid(tea)} | input
     if data["category"] is None:
         del data["category"]
+    if data.get("productType") == "another group":
+        group = Category.objects.filter(parent=None).exclude(pk=tea.parent_id).first()
+        data["productType"] = global_id("ProductType", group.pk)
     before = snapshot()
     errors = result(post(people["member_a"], PRODUCT_CREATE, {"input": data}), "productCreate")
     assert [(e["field"], e["code"]) for e in errors["errors"]] == [(field, code)]
