@@ -14,7 +14,7 @@ from catalog.editing import product_media_delete, product_media_reorder
 from catalog.services import product_media_add
 
 from .access import PortalScope, portal_view, scoped_url
-from .products import _product
+from .products import product_or_404
 
 
 def _back(request: HttpRequest, product_id: int) -> HttpResponse:
@@ -24,7 +24,7 @@ def _back(request: HttpRequest, product_id: int) -> HttpResponse:
 @require_POST
 @portal_view
 def photo_upload(request: HttpRequest, scope: PortalScope, product_id: int) -> HttpResponse:
-    product = _product(request, scope, product_id)
+    product = product_or_404(request, scope, product_id)
     upload = request.FILES.get("image")
     if upload is None:
         messages.error(request, _("Hãy chọn một ảnh."))
@@ -61,7 +61,7 @@ def _new_order(request: HttpRequest, current: list[int]) -> list[int] | None:
 @require_POST
 @portal_view
 def photo_order(request: HttpRequest, scope: PortalScope, product_id: int) -> HttpResponse:
-    product = _product(request, scope, product_id)
+    product = product_or_404(request, scope, product_id)
     current = [media.pk for media in product.media.all()]
     order = _new_order(request, current)
     try:
@@ -80,7 +80,7 @@ def photo_order(request: HttpRequest, scope: PortalScope, product_id: int) -> Ht
 def photo_delete(
     request: HttpRequest, scope: PortalScope, product_id: int, media_id: int
 ) -> HttpResponse:
-    product = _product(request, scope, product_id)
+    product = product_or_404(request, scope, product_id)
     media = next((m for m in product.media.all() if m.pk == media_id), None)
     if media is None:
         raise Http404

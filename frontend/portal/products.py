@@ -100,7 +100,8 @@ def product_new(request: HttpRequest, scope: PortalScope) -> HttpResponse:
     return portal_render(request, "portal/product_new.html", context, status=status)
 
 
-def _product(request: HttpRequest, scope: PortalScope, product_id: int) -> Product:
+def product_or_404(request: HttpRequest, scope: PortalScope, product_id: int) -> Product:
+    """The scope's product (404 otherwise); on POST the user must also be allowed to edit it."""
     product = product_for_edit(scope=scope, product_id=product_id)
     if product is None or not scope.allows(product.producer_id):
         raise Http404
@@ -140,7 +141,7 @@ def _edit_page(request, product, *, form=None, variant_forms=None, new_variant=N
 
 @portal_view
 def product_edit(request: HttpRequest, scope: PortalScope, product_id: int) -> HttpResponse:
-    product = _product(request, scope, product_id)
+    product = product_or_404(request, scope, product_id)
     if request.method != "POST":
         return _edit_page(request, product)
     form = ProductForm(request.POST)
@@ -166,7 +167,7 @@ def variant_save(
     request: HttpRequest, scope: PortalScope, product_id: int, variant_id: int | None = None
 ) -> HttpResponse:
     """Add a variant (no ``variant_id``) or change one: SKU, name, weight, prices."""
-    product = _product(request, scope, product_id)
+    product = product_or_404(request, scope, product_id)
     variant = None
     if variant_id is not None:
         variant = next((v for v in product.variants.all() if v.pk == variant_id), None)
@@ -200,7 +201,7 @@ def variant_save(
 @portal_view
 def product_channels(request: HttpRequest, scope: PortalScope, product_id: int) -> HttpResponse:
     """Publish or unpublish the product in each channel (checkbox per channel)."""
-    product = _product(request, scope, product_id)
+    product = product_or_404(request, scope, product_id)
     listings = {listing.channel_id: listing for listing in product.channel_listings.all()}
     with transaction.atomic():
         for channel in channels():

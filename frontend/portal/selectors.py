@@ -51,7 +51,7 @@ def dashboard_get(*, scope: PortalScope, today: datetime.date | None = None) -> 
     low = (
         scope.filter(Stock.objects.all(), "variant__product__producer_id")
         .annotate(available=F("quantity") - F("quantity_allocated"))
-        .filter(available__lte=threshold, variant__track_inventory=True)
+        .filter(available__lte=threshold, variant__track_inventory=True, warehouse__is_active=True)
         .select_related("variant__product", "warehouse")
         .order_by("available", "pk")
     )
