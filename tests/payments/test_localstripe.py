@@ -232,7 +232,7 @@ def checkout_total(api, checkout) -> float:
     return data_of(body)["totalPrice"]["gross"]["amount"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_localstripe_webhook_completes_the_checkout_of_a_buyer_who_left(
     live_server, localstripe_endpoint, localstripe, api, shop_with_shipping
 ):
