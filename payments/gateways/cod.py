@@ -23,6 +23,23 @@ def _disabled() -> ValidationError:
     return ValidationError({"payment_gateway": ValidationError(message, code="not_found")})
 
 
+def _cod_already(transaction: Any) -> Decimal:
+    """Cash on delivery already promised or collected for the same checkout or order."""
+    from django.db.models import F, Q, Sum
+
+    from ..models import TransactionItem
+
+    same = Q(order_id=transaction.order_id) if transaction.order_id else Q(pk__in=[])
+    if transaction.checkout_token is not None:
+        same |= Q(checkout_token=transaction.checkout_token)
+    total = (
+        TransactionItem.objects.filter(same, gateway=COD_GATEWAY_ID)
+        .exclude(pk=transaction.pk)
+        .aggregate(total=Sum(F("authorized_value") + F("charged_value")))["total"]
+    )
+    return total or Decimal(0)
+
+
 @register
 class CashOnDelivery(Gateway):
     id = COD_GATEWAY_ID
@@ -53,7 +70,9 @@ class CashOnDelivery(Gateway):
         rules = self.rules(transaction.checkout or transaction.order)
         if not rules.enabled:
             raise _disabled()
-        if amount > rules.max_total:
+        # The cap is on the cash collected for the order, so earlier COD transactions of the
+        # same checkout (split payments) count too.
+        if _cod_already(transaction) + amount > rules.max_total:
             raise ValidationError(
                 {
                     "amount": ValidationError(

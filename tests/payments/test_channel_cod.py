@@ -118,3 +118,15 @@ def test_staff_edit_the_rule_in_the_admin(client):
     assert ChannelPaymentSettings.objects.get().cod_max_total == 5_000_000
     assert channel_cod_rules(channel.pk).max_total == 5_000_000
     assert client.get("/admin/payments/channelpaymentsettings/").status_code == 200
+
+
+def test_split_cod_payments_cannot_exceed_the_cap_together(api, shop_with_shipping):
+    ChannelPaymentSettings.objects.create(channel=default_channel(), cod_max_total=200000)
+    shop = shop_with_shipping
+    checkout = ready(api, shop["shipping"], [(shop["variant"], 2)], pay=False)  # > 300 000 ₫
+    variables = {"id": cid(checkout), "gateway": {"id": COD}, "amount": 150000}
+    assert data_of(api(TX_INIT, variables))["errors"] == []
+    payload = data_of(api(TX_INIT, {**variables, "amount": 100000}))
+    assert codes(payload) == [("amount", "INVALID")]
+    assert TransactionItem.objects.count() == 1
+    assert data_of(api(TX_INIT, {**variables, "amount": 50000}))["errors"] == []  # exactly 200 000
