@@ -10,7 +10,9 @@ certificate's ``valid_until``:
   after skipped runs gets the 30-day reminder, not the 60-day one too), and a threshold is not
   sent once a more urgent one was;
 * the email leaves through the outbox after the job's transaction commits (the same path as
-  order emails), to the producer's active members, Vietnamese first with English below.
+  order emails), to the producer's active members, Vietnamese first with English below;
+* a producer with no active member is not reminded *yet*: nothing is recorded, so a later run
+  sends the reminder once someone can read it (the most urgent threshold due by then).
 """
 
 from __future__ import annotations
@@ -61,11 +63,16 @@ def reminder_threshold_due(*, valid_until: datetime.date, today: datetime.date) 
 
 def _reminders_due(today: datetime.date) -> list[tuple[Certificate, int]]:
     """Verified certificates valid today and expiring within the largest threshold whose most
-    urgent due threshold has not been reminded yet (nor a more urgent one)."""
+    urgent due threshold has not been reminded yet (nor a more urgent one), of producers with
+    an active member to write to."""
     horizon = today + datetime.timedelta(days=max(REMINDER_DAYS))
+    reachable = ProducerMember.objects.filter(user__is_active=True).values("producer_id")
     certificates = (
         Certificate.objects.filter(
-            status=CertificateStatus.VERIFIED, valid_until__gte=today, valid_until__lte=horizon
+            status=CertificateStatus.VERIFIED,
+            valid_until__gte=today,
+            valid_until__lte=horizon,
+            product__producer_id__in=reachable,
         )
         .order_by("valid_until", "pk")
         .only("pk", "valid_until", "product_id")
@@ -133,7 +140,9 @@ def _subject(certificate: Certificate, days: int) -> str:
 
 def reminder_email_send(reminder: CertificateReminder) -> bool:
     """Email ``reminder`` to the producer's active members; False when it was sent before.
-    With no member to write to it is marked sent with no recipients (nobody to remind)."""
+
+    With no active member left (deactivated since the job recorded it) nothing is sent and the
+    reminder is deleted rather than marked sent, so a later daily run records it again."""
     if reminder.sent_at is not None:
         return False
     certificate = reminder.certificate
@@ -144,26 +153,28 @@ def reminder_email_send(reminder: CertificateReminder) -> bool:
         .order_by("pk")
         .values_list("user__email", flat=True)
     )
-    if recipients:
-        context = {
-            "certificate": certificate,
-            "product": product,
-            "producer": producer,
-            "days": reminder.days_before,
-            "valid_until_vi": certificate.valid_until.strftime("%d/%m/%Y"),
-            "valid_until_en": certificate.valid_until.isoformat(),
-            "portal_url": f"{settings.PUBLIC_URL}/portal/",
-        }
-        with translation.override("vi"):
-            text = render_to_string("catalog/emails/certificate_expiry_reminder.txt", context)
-            html = render_to_string("catalog/emails/certificate_expiry_reminder.html", context)
-        send_mail(
-            _subject(certificate, reminder.days_before),
-            text,
-            settings.DEFAULT_FROM_EMAIL,
-            recipients,
-            html_message=html,
-        )
+    if not recipients:
+        reminder.delete()
+        return False
+    context = {
+        "certificate": certificate,
+        "product": product,
+        "producer": producer,
+        "days": reminder.days_before,
+        "valid_until_vi": certificate.valid_until.strftime("%d/%m/%Y"),
+        "valid_until_en": certificate.valid_until.isoformat(),
+        "portal_url": f"{settings.PUBLIC_URL}/portal/",
+    }
+    with translation.override("vi"):
+        text = render_to_string("catalog/emails/certificate_expiry_reminder.txt", context)
+        html = render_to_string("catalog/emails/certificate_expiry_reminder.html", context)
+    send_mail(
+        _subject(certificate, reminder.days_before),
+        text,
+        settings.DEFAULT_FROM_EMAIL,
+        recipients,
+        html_message=html,
+    )
     reminder.sent_at = timezone.now()
     reminder.recipients = ", ".join(recipients)
     reminder.save(update_fields=["sent_at", "recipients"])

@@ -14,6 +14,7 @@ from django.utils import timezone
 from catalog.models import Certificate, CertificateReminder, CertificateStatus, ProducerMember
 from catalog.reminders import certificates_daily, reminder_threshold_due
 from catalog.tasks import CELERY_BEAT_SCHEDULE, certificates_daily_task
+from shop.outbox import outbox_dispatch_due
 from tests.catalog.factories import make_producer, make_product
 
 pytestmark = pytest.mark.django_db
@@ -121,18 +122,49 @@ def test_each_member_of_the_producer_gets_it_but_not_inactive_or_other_producers
     assert sorted(mail.outbox[0].to) == ["a@htx.vn", "b@htx.vn"]
 
 
-def test_a_producer_without_members_gets_no_email_and_the_reminder_is_not_retried(
+def test_a_producer_without_members_is_reminded_once_a_member_exists(
     django_capture_on_commit_callbacks,
 ):
     certificate = _certified(valid_until=_days(30), with_member=False)
+    producer = certificate.product.producer
+    _member(producer, "gone@htx.vn", active=False)  # an inactive member reads nothing
 
     summary = _run(TODAY, django_capture_on_commit_callbacks)
-    _run(TODAY, django_capture_on_commit_callbacks)
+    _run(_days(1), django_capture_on_commit_callbacks)
+
+    assert summary.reminders == {60: 0, 30: 0, 7: 0}
+    assert mail.outbox == []
+    assert not CertificateReminder.objects.filter(certificate=certificate).exists()
+
+    _member(producer, "new@htx.vn")
+    summary = _run(_days(2), django_capture_on_commit_callbacks)
 
     assert summary.reminders[30] == 1
-    assert mail.outbox == []
+    (message,) = mail.outbox
+    assert message.to == ["new@htx.vn"] and "30 ngày" in message.subject
     reminder = CertificateReminder.objects.get(certificate=certificate)
-    assert reminder.sent_at is not None and reminder.recipients == ""
+    assert reminder.days_before == 30 and reminder.recipients == "new@htx.vn"
+
+
+def test_a_member_deactivated_before_the_email_leaves_does_not_consume_the_reminder(
+    django_capture_on_commit_callbacks,
+):
+    certificate = _certified(valid_until=_days(7))
+    member = certificate.product.producer.memberships.get().user
+    with django_capture_on_commit_callbacks(execute=False):
+        summary = certificates_daily(today=TODAY)  # recorded; the outbox has not run yet
+    assert summary.reminders[7] == 1
+    type(member).objects.filter(pk=member.pk).update(is_active=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox_dispatch_due()
+
+    assert mail.outbox == []
+    assert not CertificateReminder.objects.filter(certificate=certificate).exists()
+
+    type(member).objects.filter(pk=member.pk).update(is_active=True)
+    _run(_days(1), django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 1 and "7 ngày" in mail.outbox[0].subject
+    assert CertificateReminder.objects.get(certificate=certificate).sent_at is not None
 
 
 def test_pending_rejected_superseded_and_far_certificates_get_no_reminder(
