@@ -30,6 +30,7 @@ from .selectors import (
     checkout_covered_amount,
     checkout_transactions,
     order_transactions,
+    payment_status,
     summarize,
 )
 
@@ -39,8 +40,12 @@ LOCK_ROWS = True
 
 # --- Coverage (settings.CHECKOUT_PAYMENT_COVERAGE) --------------------------------------------
 def checkout_payment_covers(*, checkout: Checkout, total: Any) -> bool:
-    """True when the checkout's transactions (authorised + charged) cover ``total``."""
-    return checkout_covered_amount(checkout) >= Decimal(total)
+    """True when the checkout's transactions (authorised + charged) cover ``total``. Reads
+    through ``payment_status`` (cached on the object for one request, so the checkout type's
+    ``authorizeStatus`` costs no second query; ``checkoutComplete`` passes a freshly locked
+    checkout, hence fresh amounts)."""
+    status = payment_status(checkout, Decimal(total))
+    return status.authorized + status.charged >= Decimal(total)
 
 
 def checkout_total(checkout: Checkout) -> Decimal:
