@@ -32,7 +32,11 @@ def certificate_list(request: HttpRequest, scope: PortalScope) -> HttpResponse:
 def certificate_new(request: HttpRequest, scope: PortalScope) -> HttpResponse:
     products = scope.filter(Product.objects.all()).select_related("producer").order_by("name")
     if request.method != "POST":
-        form = CertificateForm(products=products, initial={"issuer_level": "district"})
+        initial = {"issuer_level": "district"}
+        product_id = request.GET.get("product", "")
+        if product_id.isdigit():  # from a product's edit page ("submit one")
+            initial["product"] = products.filter(pk=int(product_id)).first()
+        form = CertificateForm(products=products, initial=initial)
         return portal_render(request, "portal/certificate_form.html", {"form": form})
     form = CertificateForm(request.POST, request.FILES, products=products)
     if form.is_valid():

@@ -41,11 +41,15 @@ def _order(scope: PortalScope, order_id):
 @portal_view
 def order_detail(request: HttpRequest, scope: PortalScope, order_id) -> HttpResponse:
     order, lines = _order(scope, order_id)
+    open_producers = {line.producer for line in lines if line.quantity_unfulfilled}
     context = {
         "order": order,
         "lines": lines,
-        "fulfillable": order.status in FULFILLABLE
-        and any(line.quantity_unfulfilled for line in lines),
+        "fulfillable": order.status in FULFILLABLE and bool(open_producers),
+        # Staff without a producer picked choose whose lines this parcel carries.
+        "fulfil_producers": sorted(open_producers, key=lambda p: (p.name, p.pk))
+        if scope.is_staff and scope.producer is None
+        else [],
     }
     return portal_render(request, "portal/order_detail.html", context)
 
@@ -61,8 +65,20 @@ def packing_slip(request: HttpRequest, scope: PortalScope, order_id) -> HttpResp
 @require_POST
 @portal_view
 def order_fulfil(request: HttpRequest, scope: PortalScope, order_id) -> HttpResponse:
-    """Ship the posted quantities of the scope's open lines with one tracking number."""
+    """Ship the posted quantities of the scope's open lines with one tracking number.
+
+    One parcel carries one producer's lines under one tracking number, so staff (who see every
+    producer's lines) must post the producer whose lines ship; without one nothing ships."""
     order, lines = _order(scope, order_id)
+    if scope.is_staff and scope.producer is None:
+        messages.error(
+            request,
+            _(
+                "Hãy chọn chủ thể có hàng được giao: mỗi kiện chỉ gồm hàng của một chủ thể, "
+                "với một mã vận đơn."
+            ),
+        )
+        return redirect(scoped_url(request, "frontend:portal:order", order.pk))
     shipments, bad = [], False
     for line in lines:
         raw = request.POST.get(f"quantity-{line.pk}", "").strip()

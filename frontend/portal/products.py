@@ -25,7 +25,7 @@ from catalog.permissions import require_producer_editor
 from .access import PortalScope, portal_render, portal_view, scoped_url
 from .descriptions import document_to_text, text_to_document
 from .forms import ProductForm, VariantForm, errors_to_form, price_field
-from .selectors import product_for_edit, products_for_scope
+from .selectors import certificate_state, product_for_edit, products_for_scope
 
 PAGE_SIZE = 20
 
@@ -135,6 +135,7 @@ def _edit_page(request, product, *, form=None, variant_forms=None, new_variant=N
         "new_variant": new_variant or variant_form(prefix="v"),
         "channel_rows": [(c, listings.get(c.pk)) for c in channels()],
         "media": list(product.media.all()),
+        "certificate": certificate_state(product=product),
     }
     return portal_render(request, "portal/product_edit.html", context, status=status)
 

@@ -143,6 +143,8 @@ def products_for_scope(*, scope: PortalScope, search: str = "") -> QuerySet[Prod
 
 
 def product_for_edit(*, scope: PortalScope, product_id: int) -> Product | None:
+    """One product of the scope with its variants and prices, photos, channel listings and
+    certificates (newest first) for the edit page: seven queries."""
     return (
         scope.filter(Product.objects.all())
         .select_related("category", "producer")
@@ -161,6 +163,7 @@ def product_for_edit(*, scope: PortalScope, product_id: int) -> Product | None:
                 "channel_listings",
                 queryset=ProductChannelListing.objects.select_related("channel"),
             ),
+            Prefetch("certificates", queryset=Certificate.objects.order_by("-created_at", "-pk")),
         )
         .filter(pk=product_id)
         .first()
@@ -185,4 +188,28 @@ def certificates_for_scope(*, scope: PortalScope) -> QuerySet[Certificate]:
         scope.filter(Certificate.objects.all(), "product__producer_id")
         .select_related("product__producer")
         .order_by("-created_at", "-pk")
+    )
+
+
+@dataclass(frozen=True)
+class CertificateState:
+    """What the edit page says about a product's OCOP certificate."""
+
+    valid: Certificate | None  # verified and valid today: the product shows its badge
+    pending: Certificate | None  # submitted, waiting for OCOP staff
+    latest: Certificate | None  # the newest of any status (a rejection shows its reason)
+
+    @property
+    def may_submit(self) -> bool:
+        return self.valid is None and self.pending is None
+
+
+def certificate_state(*, product: Product, today: datetime.date | None = None) -> CertificateState:
+    """From the prefetched ``product.certificates`` (no query)."""
+    today = today or timezone.localdate()
+    certificates = list(product.certificates.all())
+    return CertificateState(
+        valid=next((c for c in certificates if c.is_valid_on(today)), None),
+        pending=next((c for c in certificates if c.status == CertificateStatus.PENDING), None),
+        latest=certificates[0] if certificates else None,
     )

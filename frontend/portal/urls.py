@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import auth, certificates, dashboard, orders, photos, products, stock
+from . import auth, certificates, dashboard, deletion, orders, photos, products, stock
 
 app_name = "portal"
 
@@ -11,7 +11,17 @@ urlpatterns = [
     path("products/", products.product_list, name="products"),
     path("products/new/", products.product_new, name="product_new"),
     path("products/<int:product_id>/", products.product_edit, name="product"),
+    path(
+        "products/<int:product_id>/delete/",
+        deletion.product_delete_confirm,
+        name="product_delete",
+    ),
     path("products/<int:product_id>/variants/new/", products.variant_save, name="variant_new"),
+    path(
+        "products/<int:product_id>/variants/<int:variant_id>/delete/",
+        deletion.variant_delete_confirm,
+        name="variant_delete",
+    ),
     path(
         "products/<int:product_id>/variants/<int:variant_id>/",
         products.variant_save,

@@ -78,6 +78,7 @@ def u(name: str, *args) -> str:
 def requests_for(world, t) -> list[tuple[str, str, dict, bool]]:
     """(method, url, data, is_about_A's_object). List pages are not about one object."""
     p, v, channel = t["product"], t["variant"], default_channel()
+    spare_variant = p.variants.exclude(pk=v.pk).order_by("pk").first()  # in no order
     stock = Stock.objects.get(variant=v)
     variant_data = {
         "v-sku": "DOI-SKU",
@@ -143,10 +144,18 @@ def requests_for(world, t) -> list[tuple[str, str, dict, bool]]:
             },
             True,
         ),
+        ("get", u("product_delete", p.pk), {}, True),
+        ("get", u("variant_delete", p.pk, v.pk), {}, True),
+        ("post", u("variant_delete", p.pk, spare_variant.pk), {}, True),
+        ("post", u("product_delete", world["a2"].pk), {}, True),
         (
             "post",
             u("order_fulfil", t["order"].pk),
-            {f"quantity-{t['line'].pk}": "1", "tracking_number": "GHN9"},
+            {
+                f"quantity-{t['line'].pk}": "1",
+                "tracking_number": "GHN9",
+                "producer": world["a"].pk,  # staff pick whose lines ship
+            },
             True,
         ),
     ]
@@ -201,6 +210,11 @@ def test_allowed_users_reach_every_page_and_post(world, targets, who):
     assert Fulfillment.objects.get().tracking_number == "GHN9"
     assert Certificate.objects.filter(certificate_number="MOI-1").exists()
     assert Product.objects.filter(name="Mới", producer=world["a"]).exists()
+    assert not Product.objects.filter(pk=world["a2"].pk).exists()
+    assert sorted(targets["product"].variants.values_list("sku", flat=True)) == [
+        "DOI-SKU",
+        "MOI-SKU",
+    ]  # the spare variant deleted, the new one added
 
 
 def current_sku(targets) -> str:
