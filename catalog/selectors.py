@@ -236,6 +236,27 @@ def variant_annotations(channel: Channel) -> dict:
 _VARIANT_LISTS = ("productVariants", "variants", "defaultVariant")
 
 
+def stocks_queryset() -> QuerySet[Stock]:
+    """Stock rows as ``ProductVariant.stocks`` shows them: warehouse and its address joined,
+    and ``variant_held``, the variant's units held by live checkouts (holds are per variant;
+    the API attributes them to rows in allocation order)."""
+    held = (
+        ProductVariant.objects.filter(pk=OuterRef("variant_id"))
+        .annotate(
+            held=Sum(
+                "reservations__quantity",
+                filter=Q(reservations__reserved_until__gt=timezone.now()),
+            )
+        )
+        .values("held")
+    )
+    return (
+        Stock.objects.select_related("warehouse", "warehouse__province", "warehouse__ward")
+        .annotate(variant_held=Coalesce(Subquery(held), Value(0)))
+        .order_by("pk")
+    )
+
+
 def product_prefetch(
     queryset: QuerySet[Product], *, channel: Channel, paths: set[str] | None = None
 ) -> QuerySet[Product]:
@@ -252,6 +273,8 @@ def product_prefetch(
     ]
     if selects(paths, *variant_texts):
         variants = variants.prefetch_related("translations")
+    if selects(paths, *[f"{v}.stocks" for v in _VARIANT_LISTS]):
+        variants = variants.prefetch_related(Prefetch("stocks", queryset=stocks_queryset()))
     lookups: list = [Prefetch("variants", queryset=variants)]
     if selects(paths, "thumbnail", "media", "mediaById", *[f"{v}.media" for v in _VARIANT_LISTS]):
         media = ProductMedia.objects.order_by("sort_order", "pk").prefetch_related("thumbnails")
@@ -306,6 +329,8 @@ def variant_prefetch(
     lookups: list = [Prefetch("product", queryset=product_qs)]
     if selects(paths, "translation", "attributes", "assignedAttribute", "assignedAttributes"):
         lookups.append("translations")
+    if selects(paths, "stocks"):
+        lookups.append(Prefetch("stocks", queryset=stocks_queryset()))
     return queryset.annotate(**variant_annotations(channel)).prefetch_related(*lookups)
 
 

@@ -32,6 +32,7 @@ from shop.money import taxed_from_gross
 
 from . import attributes as attr
 from .ocop import OcopCertification, Producer, product_ocop
+from .stock_types import stocks_field
 
 DEFAULT_IMAGE_SIZE = 4096
 
@@ -256,6 +257,7 @@ class ProductVariant(MetadataResolvers, graphene.ObjectType):
     quantity_available = graphene.Int(
         description="Quantity a buyer can order now, capped by the per-line limit."
     )
+    stocks = stocks_field()
     is_fragile = graphene.Boolean(required=True, description="Glass, jars: packed with care.")
     is_perishable = graphene.Boolean(required=True, description="Fresh produce.")
     created = graphene.DateTime(required=True)
