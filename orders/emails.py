@@ -2,7 +2,8 @@
 
 * ``order.placed`` → the buyer's order confirmation, and a new-order notice to the members of
   each producer in the order listing only that producer's lines;
-* ``order.fulfilled`` → the buyer's shipped notice with the tracking number.
+* ``order.fulfilled`` → the buyer's shipped notice with the tracking number;
+* ``order.tracking_updated`` → the buyer's notice of a parcel's new tracking number.
 
 Consumers are idempotent: each email is recorded as an ``EMAIL_SENT`` order event
 (``parameters.email_type`` plus the producer or fulfilment it is about) under a lock on the
@@ -33,6 +34,7 @@ from .models import Fulfillment, Order, OrderEvent, OrderEventType, OrderLine
 ORDER_CONFIRMATION = "order_confirmation"
 PRODUCER_NEW_ORDER = "producer_new_order"
 SHIPPING_CONFIRMATION = "shipping_confirmation"
+TRACKING_UPDATED = "tracking_updated"
 
 SUBJECTS = {
     ORDER_CONFIRMATION: {
@@ -46,6 +48,10 @@ SUBJECTS = {
     SHIPPING_CONFIRMATION: {
         "vi": "Đơn hàng #{number} đã được gửi đi",
         "en": "Order #{number} has shipped",
+    },
+    TRACKING_UPDATED: {
+        "vi": "Mã vận đơn mới cho đơn hàng #{number}",
+        "en": "New tracking number for order #{number}",
     },
 }
 
@@ -262,3 +268,35 @@ def on_order_fulfilled(payload: dict[str, Any]) -> None:
     )
     if fulfillment is not None:
         shipping_confirmation_send(order, fulfillment)
+
+
+# --- order.tracking_updated ------------------------------------------------------------------
+def tracking_update_send(order: Order, fulfillment: Fulfillment, tracking_number: str) -> bool:
+    """The buyer's notice of ``fulfillment``'s new number; once per (parcel, number), and not
+    when the number was changed again meanwhile (that change's own message tells the newest)."""
+    recipient = order.user_email or (order.user.email if order.user else "")
+    if not recipient or not tracking_number or fulfillment.tracking_number != tracking_number:
+        return False
+    about = {"fulfillment_id": fulfillment.pk, "tracking_number": tracking_number}
+    if _already_sent(order, TRACKING_UPDATED, **about):
+        return False
+    language = email_language(order.language_code)
+    context = {"order": order, "producer": fulfillment.producer, "tracking_number": tracking_number}
+    subject = SUBJECTS[TRACKING_UPDATED][language].format(number=order.number)
+    _send(TRACKING_UPDATED, context, subject, [recipient], language)
+    _record(order, TRACKING_UPDATED, [recipient], **about)
+    return True
+
+
+@outbox_consumer("order.tracking_updated")
+def on_tracking_updated(payload: dict[str, Any]) -> None:
+    order = _locked_order(payload["order_id"])
+    if order is None:
+        return
+    fulfillment = (
+        Fulfillment.objects.select_related("producer")
+        .filter(pk=payload["fulfillment_id"], order=order)
+        .first()
+    )
+    if fulfillment is not None:
+        tracking_update_send(order, fulfillment, payload["tracking_number"])

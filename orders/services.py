@@ -38,6 +38,7 @@ from .models import (
     Allocation,
     Fulfillment,
     FulfillmentLine,
+    FulfillmentStatus,
     Order,
     OrderEvent,
     OrderEventType,
@@ -424,3 +425,56 @@ def order_cancel(*, order: Order, user: Any) -> Order:
     )
     outbox_publish("order.canceled", {"order_id": str(order.pk)})
     return order
+
+
+# --- Tracking number --------------------------------------------------------------------------
+@transaction.atomic
+def fulfillment_tracking_update(
+    *, fulfillment: Fulfillment, tracking_number: str, user: Any
+) -> Fulfillment:
+    """Change a fulfilment's tracking number (the carrier re-labelled the parcel, a typo).
+
+    Staff or a member of the fulfilment's producer only. Records a ``TRACKING_UPDATED`` order
+    event and, after commit, emails the buyer the new number (``order.tracking_updated``; an
+    empty number is recorded but not mailed). The same number again changes nothing."""
+    _require_fulfiller(user, {fulfillment.producer_id})
+    tracking_number = (tracking_number or "").strip()
+    if len(tracking_number) > 255:
+        raise ValidationError(
+            {"tracking_number": ValidationError(_("Mã vận đơn quá dài."), code="invalid")}
+        )
+    order = _lock_order(fulfillment.order)
+    fulfillment = Fulfillment.objects.select_for_update().get(pk=fulfillment.pk)
+    if fulfillment.status == FulfillmentStatus.CANCELED:
+        raise ValidationError(
+            {
+                "tracking_number": ValidationError(
+                    _("Không thể đổi mã vận đơn của kiện hàng đã hủy."), code="invalid"
+                )
+            }
+        )
+    if tracking_number == fulfillment.tracking_number:
+        return fulfillment
+    fulfillment.tracking_number = tracking_number
+    fulfillment.save(update_fields=["tracking_number"])
+    OrderEvent.objects.create(
+        order=order,
+        type=OrderEventType.TRACKING_UPDATED,
+        user=user if _authenticated(user) else None,
+        parameters={
+            "tracking_number": tracking_number,
+            "fulfillment": str(fulfillment.fulfillment_order),
+            "fulfillment_id": fulfillment.pk,
+            "producer_id": fulfillment.producer_id,
+        },
+    )
+    if tracking_number:
+        outbox_publish(
+            "order.tracking_updated",
+            {
+                "order_id": str(order.pk),
+                "fulfillment_id": fulfillment.pk,
+                "tracking_number": tracking_number,
+            },
+        )
+    return fulfillment
