@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-quick bench bench-checkout lint schema migrate seed clean e2e-deps
+.PHONY: install run test test-quick bench bench-checkout lint schema messages messages-compile migrate seed clean e2e-deps
 
 install: $(STAMP)
 
@@ -51,6 +51,17 @@ lint: install
 
 schema: install
 	DEBUG=1 $(BIN)/python manage.py graphql_schema
+
+# English catalogues (<app>/locale/en): `make messages` collects new strings (from the project
+# root: inside an app directory its graphql/ package would shadow graphql-core); translate the
+# empty msgstr entries, then `make messages-compile`. tests/shop/test_translations.py checks them.
+messages: install
+	DEBUG=1 $(BIN)/python manage.py makemessages -l en --no-location --ignore=.venv \
+		--ignore=marketplaces --ignore=bench --ignore=tests --ignore=docs --ignore='*.egg-info'
+	-find locale -depth -type d -empty -delete 2>/dev/null
+
+messages-compile: install
+	DEBUG=1 $(BIN)/python manage.py compilemessages -l en --ignore=.venv
 
 clean:
 	rm -rf $(VENV) media staticfiles .pytest_cache
