@@ -190,7 +190,7 @@ def test_stocks_update_payload_exposes_the_new_stock(people):
     assert (stock["quantity"], stock["warehouse"]["slug"]) == (42, warehouse.slug)
 
 
-def _count(user, first: int) -> int:
+def _count(user, first: int, query: str = LIST) -> int:
     from django.core.cache import cache
 
     from catalog.selectors import channel_get
@@ -202,7 +202,7 @@ def _count(user, first: int) -> int:
     with CaptureQueriesContext(connection) as captured:
         response = client.post(
             "/graphql/",
-            json.dumps({"query": LIST, "variables": {"first": first}}),
+            json.dumps({"query": query, "variables": {"first": first}}),
             "application/json",
         )
     assert "errors" not in response.json(), response.json()
@@ -220,3 +220,18 @@ def test_product_list_with_stocks_keeps_a_constant_query_count(people, settings,
     small, large = _count(people[role], 2), _count(people[role], 12)
     assert small == large
     assert large <= 12
+
+
+VARIANT_LIST = (
+    """query($first: Int) { productVariants(first: $first, channel: "default-channel") {
+    edges { node { sku %s } } } }"""
+    % STOCK_FIELDS
+)
+
+
+def test_variant_list_with_stocks_keeps_a_constant_query_count(people, settings):
+    settings.GRAPHQL_CACHE_SECONDS = 0
+    make_product("Cà phê A", producer=people["a"], prices=tuple(range(1000, 13000, 1000)))
+    small = _count(people["staff"], 2, VARIANT_LIST)
+    large = _count(people["staff"], 12, VARIANT_LIST)
+    assert small == large

@@ -150,3 +150,10 @@ def test_portal_page_follows_accept_language(language, heading):
 def test_portal_defaults_to_vietnamese_without_accept_language():
     response = Client().get("/portal/sign-in/")
     assert "Đăng nhập cổng nhà sản xuất" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_portal_follows_an_english_language_code_setting(settings):
+    settings.LANGUAGE_CODE = "en"
+    response = Client().get("/portal/sign-in/")
+    assert "Log in to the producer portal" in response.content.decode()
