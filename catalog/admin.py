@@ -1,6 +1,8 @@
 """Django admin: OCOP staff see everything; a producer member sees and edits only its own
-producers' rows (``catalog.admin_scope``). Certificate decisions go through the services, so
-the badge pointer and history stay right, and are for staff only."""
+producers' rows (``catalog.admin_scope``). Writes with rules go through the services: certificate
+decisions (staff only, so the badge pointer and history stay right), stock quantities, product
+and variant deletes (refused while open orders hold them), the product's description and search
+text (``catalog.admin_forms`` checks the input the same way)."""
 
 from __future__ import annotations
 
@@ -8,9 +10,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from . import services
+from shop.editorjs import plain_text, sanitise_document
+
+from . import editing, services
+from .admin_forms import StockAdminForm, VariantFormSet
 from .admin_scope import ProducerScoped
 from .models import (
     Category,
@@ -83,6 +89,7 @@ class VariantInline(ProducerScoped, admin.TabularInline):
     producer_path = None
     member_actions = frozenset({"view", "add", "change", "delete"})
     model = ProductVariant
+    formset = VariantFormSet
     extra = 0
     fields = ["sku", "name", "weight_grams", "is_fragile", "is_perishable", "sort_order"]
 
@@ -141,9 +148,47 @@ class ProductAdmin(ProducerScoped, admin.ModelAdmin):
     def stars(self, obj: Product) -> int | None:
         return obj.current_certificate.stars if obj.current_certificate else None
 
+    def save_model(self, request, obj, form, change):
+        # As product_update: the description is stored sanitised, with its plain text (searched).
+        obj.description = sanitise_document(obj.description or {})
+        obj.description_plaintext = plain_text(obj.description)
+        super().save_model(request, obj, form, change)  # post_save bumps the catalogue version
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ProductVariant:
+            return super().save_formset(request, form, formset, change)
+        variants = formset.save(commit=False)
+        for variant in formset.deleted_objects:
+            editing.variant_delete(variant=variant)  # locks, min prices, search text
+        for variant in variants:
+            variant.save()
+        formset.save_m2m()
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        # After the inlines: SKUs and the description are part of the search text.
         services.product_search_document_refresh(product=form.instance)
+
+    def get_deleted_objects(self, objs, request):
+        """Products an open order still holds are listed as protected: Django's delete page
+        then refuses the deletion (single and bulk), as ``editing.product_delete`` would."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        for product in objs:
+            open_orders = editing.product_open_order_count(product=product)
+            if open_orders:
+                protected = list(protected) + [
+                    _("%(product)s: đang có trong %(n)s đơn hàng chưa hoàn tất")
+                    % {"product": product.name, "n": open_orders}
+                ]
+        return deleted, counts, perms_needed, protected
+
+    def delete_model(self, request, obj):
+        editing.product_delete(product=obj)  # files removed after commit
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset):
+        for product in queryset.order_by("pk"):
+            editing.product_delete(product=product)
 
 
 class CertificateReminderInline(ProducerScoped, admin.TabularInline):
@@ -290,12 +335,27 @@ class WarehouseAdmin(ProducerScoped, admin.ModelAdmin):
 
 @admin.register(Stock)
 class StockAdmin(ProducerScoped, admin.ModelAdmin):
+    """Quantities are set through ``editing.variant_stocks_update`` (checked in the form,
+    written under the row lock; the catalogue version is bumped by the stock row's save)."""
+
+    form = StockAdminForm
     producer_path = "warehouse__producer"
     member_actions = frozenset({"view", "add", "change"})
     list_display = ["variant", "warehouse", "quantity", "quantity_allocated"]
     list_select_related = ["variant", "variant__product", "warehouse"]
     search_fields = ["variant__sku", "variant__product__name"]
     readonly_fields = ["quantity_allocated"]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        # A row holding allocations cannot move to another variant or warehouse.
+        return fields + ["variant", "warehouse"] if obj is not None else fields
+
+    def save_model(self, request, obj, form, change):
+        (stock,) = editing.variant_stocks_update(
+            variant=obj.variant, stocks=[(obj.warehouse, obj.quantity)]
+        )
+        obj.pk, obj.quantity_allocated = stock.pk, stock.quantity_allocated
 
 
 class MenuItemInline(admin.TabularInline):

@@ -3,7 +3,9 @@ which a producer member sees read-only for its own lines (``catalog.admin_scope`
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -86,11 +88,13 @@ class ShippingMethodAdmin(admin.ModelAdmin):
 from .models import (  # noqa: E402
     Fulfillment,
     FulfillmentLine,
+    FulfillmentStatus,
     Order,
     OrderDeliveryParcel,
     OrderEvent,
     OrderLine,
 )
+from .services import fulfillment_tracking_update  # noqa: E402
 
 
 class _ReadOnlyInline(ProducerScoped, admin.TabularInline):
@@ -226,8 +230,28 @@ class FulfillmentLineInline(_ReadOnlyInline):
     readonly_fields = fields
 
 
+class FulfillmentAdminForm(forms.ModelForm):
+    class Meta:
+        model = Fulfillment
+        fields = ["tracking_number"]
+
+    def clean_tracking_number(self) -> str:
+        if (
+            "tracking_number" in self.changed_data
+            and self.instance.status == FulfillmentStatus.CANCELED
+        ):
+            raise ValidationError(
+                _("Không thể đổi mã vận đơn của kiện hàng đã hủy."), code="invalid"
+            )
+        return self.cleaned_data["tracking_number"]
+
+
 @admin.register(Fulfillment)
 class FulfillmentAdmin(ProducerScoped, admin.ModelAdmin):
+    """The tracking number is the one editable field; it changes through
+    ``fulfillment_tracking_update`` (order event, buyer emailed the new number)."""
+
+    form = FulfillmentAdminForm
     member_actions = frozenset({"view", "change"})  # the tracking number
     list_display = ["__str__", "producer", "status", "tracking_number", "created_at"]
     list_filter = ["status", "producer"]
@@ -249,3 +273,11 @@ class FulfillmentAdmin(ProducerScoped, admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
+
+    def save_model(self, request: HttpRequest, obj: Fulfillment, form, change: bool) -> None:
+        if "tracking_number" in form.changed_data:
+            fulfillment_tracking_update(
+                fulfillment=obj,
+                tracking_number=form.cleaned_data["tracking_number"],
+                user=request.user,
+            )
