@@ -273,7 +273,8 @@ def product_prefetch(
     ]
     if selects(paths, *variant_texts):
         variants = variants.prefetch_related("translations")
-    if selects(paths, *[f"{v}.stocks" for v in _VARIANT_LISTS]):
+    # Only when asked for: stock levels are for staff and members, never a storefront card.
+    if paths is not None and selects(paths, *[f"{v}.stocks" for v in _VARIANT_LISTS]):
         variants = variants.prefetch_related(Prefetch("stocks", queryset=stocks_queryset()))
     lookups: list = [Prefetch("variants", queryset=variants)]
     if selects(paths, "thumbnail", "media", "mediaById", *[f"{v}.media" for v in _VARIANT_LISTS]):
