@@ -34,9 +34,11 @@ def channels() -> list[Channel]:
     return list(Channel.objects.filter(is_active=True).order_by("pk"))
 
 
-def variant_form(data=None, *, initial=None, prefix=None) -> VariantForm:
+def variant_form(data=None, *, initial=None, prefix=None, channel_list=None) -> VariantForm:
+    """A variant form with one price field per active channel (pass ``channel_list`` when
+    building several forms, so the channels are read once)."""
     form = VariantForm(data, initial=initial, prefix=prefix)
-    for channel in channels():
+    for channel in channels() if channel_list is None else channel_list:
         form.fields[f"price_{channel.pk}"] = price_field(
             _("Giá bán %(channel)s (VND)") % {"channel": channel.name}
         )
@@ -113,13 +115,18 @@ def product_or_404(request: HttpRequest, scope: PortalScope, product_id: int) ->
 def _edit_page(request, product, *, form=None, variant_forms=None, new_variant=None, status=200):
     listings = {listing.channel_id: listing for listing in product.channel_listings.all()}
     variant_forms = variant_forms or {}
+    active_channels = channels()
     rows = []
     for variant in product.variants.all():
         initial = {"sku": variant.sku, "name": variant.name, "weight_grams": variant.weight_grams}
         for listing in variant.channel_listings.all():
             initial[f"price_{listing.channel_id}"] = int(listing.price_amount)
         rows.append(
-            (variant, variant_forms.get(variant.pk) or variant_form(initial=initial, prefix="v"))
+            (
+                variant,
+                variant_forms.get(variant.pk)
+                or variant_form(initial=initial, prefix="v", channel_list=active_channels),
+            )
         )
     context = {
         "product": product,
@@ -132,8 +139,8 @@ def _edit_page(request, product, *, form=None, variant_forms=None, new_variant=N
             }
         ),
         "variant_rows": rows,
-        "new_variant": new_variant or variant_form(prefix="v"),
-        "channel_rows": [(c, listings.get(c.pk)) for c in channels()],
+        "new_variant": new_variant or variant_form(prefix="v", channel_list=active_channels),
+        "channel_rows": [(c, listings.get(c.pk)) for c in active_channels],
         "media": list(product.media.all()),
         "certificate": certificate_state(product=product),
     }

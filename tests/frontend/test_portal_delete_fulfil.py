@@ -199,3 +199,40 @@ def test_edit_page_shows_a_rejection_reason_and_a_pending_one_hides_the_link(wor
     section = client.get(url("product", product.pk)).text.split('id="certificate"')[1]
     section = section.split("</section>")[0]
     assert "Chờ xác minh" in section and url("certificate_new") not in section
+
+
+# --- query counts -------------------------------------------------------------------------------
+def _queries(client, path: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_edit_and_delete_pages_take_the_same_queries_for_small_and_large_products(world):
+    small = make_product("Nhỏ", producer=world["a"], prices=(10000,))
+    large = make_product("Lớn", producer=world["a"], prices=(10000, 20000, 30000, 40000, 50000))
+    for index in range(3):  # older certificates too
+        Certificate.objects.create(
+            product=large,
+            stars=3,
+            certificate_number=f"CU-{index}",
+            decision_number="1/QĐ",
+            decision_date="2023-01-01",
+            issuer="UBND huyện",
+            issuer_level="district",
+            issued_on="2023-01-02",
+            valid_until="2024-01-02",
+            status=CertificateStatus.EXPIRED,
+        )
+    client = client_for(world["member_a"])
+    for page in ("product", "product_delete"):
+        counts = [_queries(client, url(page, p.pk)) for p in (small, large)]
+        assert counts[0] == counts[1], (page, counts)
+        assert counts[0] <= 12, (page, counts)  # session, user, membership lookups included
+    variant_counts = [
+        _queries(client, url("variant_delete", p.pk, p.variants.first().pk)) for p in (small, large)
+    ]
+    assert variant_counts[0] == variant_counts[1] <= 12
