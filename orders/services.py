@@ -430,13 +430,14 @@ def order_cancel(*, order: Order, user: Any) -> Order:
 # --- Tracking number --------------------------------------------------------------------------
 @transaction.atomic
 def fulfillment_tracking_update(
-    *, fulfillment: Fulfillment, tracking_number: str, user: Any
+    *, fulfillment: Fulfillment, tracking_number: str, user: Any, notify_customer: bool = True
 ) -> Fulfillment:
     """Change a fulfilment's tracking number (the carrier re-labelled the parcel, a typo).
 
     Staff or a member of the fulfilment's producer only. Records a ``TRACKING_UPDATED`` order
     event and, after commit, emails the buyer the new number (``order.tracking_updated``; an
-    empty number is recorded but not mailed). The same number again changes nothing."""
+    empty number is recorded but not mailed; ``notify_customer=False`` records it silently, as
+    Saleor's ``orderFulfillmentUpdateTracking`` allows). The same number again changes nothing."""
     _require_fulfiller(user, {fulfillment.producer_id})
     tracking_number = (tracking_number or "").strip()
     if len(tracking_number) > 255:
@@ -468,7 +469,7 @@ def fulfillment_tracking_update(
             "producer_id": fulfillment.producer_id,
         },
     )
-    if tracking_number:
+    if tracking_number and notify_customer:
         outbox_publish(
             "order.tracking_updated",
             {

@@ -1,4 +1,4 @@
-"""``orderFulfill`` and ``orderCancel``: arguments in, ``orders.services`` call, payload out.
+"""``orderFulfill``, ``orderFulfillmentUpdateTracking`` and ``orderCancel``: arguments in, ``orders.services`` call, payload out.
 
 Permission refusals are top-level ``PermissionDenied`` errors (as Saleor) and change nothing;
 validation problems come back as ``OrderError`` in ``errors`` (and the deprecated
@@ -20,6 +20,7 @@ from shop.graphql.ids import global_id_decode, global_id_decode_int
 from shop.graphql.mutations import BaseMutation, MutationFailed, error
 
 from .. import services
+from ..models import Fulfillment as FulfillmentModel
 from ..models import Order as OrderModel
 from ..models import OrderLine as OrderLineModel
 from .order_types import ORDER_ERROR_CODES, Fulfillment, Order, OrderError, order_for_viewer
@@ -245,3 +246,47 @@ class OrderCancel(OrderBaseMutation):
             )
         services.order_cancel(order=order, user=user)
         return {"order": order_for_viewer(pk=order.pk, user=user)}
+
+
+# --- orderFulfillmentUpdateTracking ------------------------------------------------------------
+class FulfillmentUpdateTrackingInput(graphene.InputObjectType):
+    tracking_number = graphene.String(description="Fulfillment tracking number.")
+    notify_customer = graphene.Boolean(
+        default_value=False,
+        description="If true, send an email notification to the customer.",
+    )
+
+
+class FulfillmentUpdateTracking(OrderBaseMutation):
+    fulfillment = graphene.Field(Fulfillment, description="A fulfillment with updated tracking.")
+    order = graphene.Field(Order, description="Order for which fulfillment was updated.")
+
+    class Arguments:
+        id = graphene.ID(required=True, description="ID of a fulfillment to update.")
+        input = FulfillmentUpdateTrackingInput(
+            required=True, description="Fields required to update a fulfillment."
+        )
+
+    class Meta:
+        description = "Updates a fulfillment's tracking number (one producer's parcel)."
+
+    @classmethod
+    def perform(cls, root: Any, info: Any, **data: Any) -> dict[str, Any]:
+        user = _user(info)
+        pk = global_id_decode_int(data["id"], only_type="Fulfillment")
+        fulfillment = FulfillmentModel.objects.select_related("order").filter(pk=pk).first()
+        if fulfillment is None or services.order_access(order=fulfillment.order, user=user) is None:
+            # Someone else's parcel looks the same as an unknown one.
+            raise MutationFailed(
+                [error("id", _("Couldn't resolve to a node: %s") % data["id"], "NOT_FOUND")]
+            )
+        payload = data["input"]
+        updated = services.fulfillment_tracking_update(
+            fulfillment=fulfillment,
+            tracking_number=payload.get("tracking_number") or "",
+            user=user,
+            notify_customer=bool(payload.get("notify_customer")),
+        )
+        viewed = order_for_viewer(pk=fulfillment.order_id, user=user)
+        by_pk = {f.pk: f for f in viewed.fulfillments.all()} if viewed else {}
+        return {"order": viewed, "fulfillment": by_pk.get(updated.pk, updated)}

@@ -11,7 +11,7 @@ from graphql import GraphQLError
 
 from shop.graphql.ids import global_id_decode
 
-from .order_mutations import OrderCancel, OrderFulfill
+from .order_mutations import FulfillmentUpdateTracking, OrderCancel, OrderFulfill
 from .order_types import Order, order_for_viewer
 
 
@@ -52,6 +52,10 @@ class OrderMutationsPart(graphene.ObjectType):
     order_fulfill = OrderFulfill.Field(
         description="Creates new fulfillments for an order (one per producer). Requires OCOP "
         "staff or a member of the lines' producer."
+    )
+    order_fulfillment_update_tracking = FulfillmentUpdateTracking.Field(
+        description="Updates a fulfillment's tracking number. Requires OCOP staff or a member "
+        "of the parcel's producer."
     )
     order_cancel = OrderCancel.Field(
         description="Cancel an order. OCOP staff, or the buyer before anything is shipped."
