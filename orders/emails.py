@@ -258,16 +258,22 @@ def shipping_confirmation_send(order: Order, fulfillment: Fulfillment) -> bool:
 def on_order_fulfilled(payload: dict[str, Any]) -> None:
     if payload.get("notify_customer") is False:
         return
+    order, fulfillment = _locked_order_and_parcel(payload)
+    if fulfillment is not None:
+        shipping_confirmation_send(order, fulfillment)
+
+
+def _locked_order_and_parcel(payload: dict[str, Any]) -> tuple[Order | None, Fulfillment | None]:
+    """The payload's order (locked, see ``_locked_order``) and its parcel, if both still exist."""
     order = _locked_order(payload["order_id"])
     if order is None:
-        return
+        return None, None
     fulfillment = (
         Fulfillment.objects.select_related("producer")
         .filter(pk=payload["fulfillment_id"], order=order)
         .first()
     )
-    if fulfillment is not None:
-        shipping_confirmation_send(order, fulfillment)
+    return order, fulfillment
 
 
 # --- order.tracking_updated ------------------------------------------------------------------
@@ -290,13 +296,6 @@ def tracking_update_send(order: Order, fulfillment: Fulfillment, tracking_number
 
 @outbox_consumer("order.tracking_updated")
 def on_tracking_updated(payload: dict[str, Any]) -> None:
-    order = _locked_order(payload["order_id"])
-    if order is None:
-        return
-    fulfillment = (
-        Fulfillment.objects.select_related("producer")
-        .filter(pk=payload["fulfillment_id"], order=order)
-        .first()
-    )
+    order, fulfillment = _locked_order_and_parcel(payload)
     if fulfillment is not None:
         tracking_update_send(order, fulfillment, payload["tracking_number"])
