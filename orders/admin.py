@@ -85,6 +85,7 @@ class ShippingMethodAdmin(admin.ModelAdmin):
 
 # --- Orders ----------------------------------------------------------------------------------
 # Orders change through services only (fulfil, cancel), so the admin shows them read-only.
+from .fulfilment import fulfillment_tracking_update  # noqa: E402
 from .models import (  # noqa: E402
     Fulfillment,
     FulfillmentLine,
@@ -94,7 +95,6 @@ from .models import (  # noqa: E402
     OrderEvent,
     OrderLine,
 )
-from .services import fulfillment_tracking_update  # noqa: E402
 
 
 class _ReadOnlyInline(ProducerScoped, admin.TabularInline):

@@ -11,8 +11,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from orders.fulfilment import FULFILLABLE, order_fulfill
 from orders.models import OrderStatus
-from orders.services import FULFILLABLE, order_fulfill
 
 from .access import PortalScope, portal_render, portal_view, scoped_url
 from .selectors import order_for_scope, orders_for_scope

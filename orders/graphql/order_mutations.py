@@ -19,7 +19,7 @@ from catalog.models import Warehouse
 from shop.graphql.ids import global_id_decode, global_id_decode_int
 from shop.graphql.mutations import BaseMutation, MutationFailed, error
 
-from .. import services
+from .. import fulfilment, services
 from ..models import Fulfillment as FulfillmentModel
 from ..models import Order as OrderModel
 from ..models import OrderLine as OrderLineModel
@@ -210,7 +210,7 @@ class OrderFulfill(OrderBaseMutation):
         payload = data["input"]
         requests = _fulfil_requests(order, payload["lines"])
         notify = payload.get("notify_customer")
-        result = services.order_fulfill(
+        result = fulfilment.order_fulfill(
             order=order,
             lines=requests,
             tracking_number=(payload.get("tracking_number") or "").strip(),
@@ -281,7 +281,7 @@ class FulfillmentUpdateTracking(OrderBaseMutation):
                 [error("id", _("Couldn't resolve to a node: %s") % data["id"], "NOT_FOUND")]
             )
         payload = data["input"]
-        updated = services.fulfillment_tracking_update(
+        updated = fulfilment.fulfillment_tracking_update(
             fulfillment=fulfillment,
             tracking_number=payload.get("tracking_number") or "",
             user=user,

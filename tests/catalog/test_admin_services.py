@@ -9,8 +9,9 @@ import pytest
 from django.core import mail
 
 from catalog.models import Product, ProductVariant, Stock
+from orders.fulfilment import order_fulfill
 from orders.models import Fulfillment, OrderEvent, OrderEventType
-from orders.services import order_cancel, order_fulfill
+from orders.services import order_cancel
 from shop.cache import catalogue_version
 from tests.catalog import test_admin_scope
 from tests.catalog.factories import variant_of

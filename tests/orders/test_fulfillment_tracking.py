@@ -8,8 +8,8 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from orders import emails
+from orders.fulfilment import fulfillment_tracking_update, order_fulfill
 from orders.models import Fulfillment, FulfillmentStatus, OrderEvent, OrderEventType
-from orders.services import fulfillment_tracking_update, order_fulfill
 from shop.models import OutboxEvent
 from tests.catalog.factories import make_producer, make_product, variant_of
 from tests.orders.test_orders import place_order, user_create

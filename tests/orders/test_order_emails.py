@@ -7,8 +7,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 
-from orders import emails
-from orders import services as order_services
+from orders import emails, fulfilment
 from orders.models import OrderEvent, OrderEventType
 from shop.models import OutboxEvent
 from shop.outbox import outbox_dispatch_due
@@ -102,7 +101,7 @@ def test_shipping_mails_the_buyer_the_tracking_number_once(
     mail.outbox.clear()
     line = order.lines.get(variant=shop["coffee"])
     with django_capture_on_commit_callbacks(execute=True):
-        result = order_services.order_fulfill(
+        result = fulfilment.order_fulfill(
             order=order, lines=[(line, 1)], tracking_number="GHN-123456", user=shop["member_a"]
         )
     (shipped,) = mail.outbox
@@ -120,7 +119,7 @@ def test_shipped_notice_in_english(shipping, shop, django_capture_on_commit_call
     mail.outbox.clear()
     line = order.lines.get(variant=shop["jam"])
     with django_capture_on_commit_callbacks(execute=True):
-        order_services.order_fulfill(
+        fulfilment.order_fulfill(
             order=order, lines=[(line, 2)], tracking_number="VNP-9", user=shop["member_b"]
         )
     (shipped,) = mail.outbox
@@ -135,7 +134,7 @@ def test_no_shipped_notice_when_the_customer_is_not_to_be_notified(
     mail.outbox.clear()
     line = order.lines.get(variant=shop["coffee"])
     with django_capture_on_commit_callbacks(execute=True):
-        order_services.order_fulfill(
+        fulfilment.order_fulfill(
             order=order,
             lines=[(line, 1)],
             tracking_number="X",

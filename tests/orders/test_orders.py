@@ -15,7 +15,7 @@ from accounts import jwt as tokens
 from accounts.models import User
 from catalog.models import ProducerMember, Stock
 from orders import checkout as checkout_services
-from orders import services
+from orders import fulfilment, services
 from orders.checkout_complete import checkout_complete
 from orders.models import (
     Allocation,
@@ -259,7 +259,7 @@ def test_order_query_count_is_constant_in_the_number_of_lines(api, shipping):
     )
     for order in (one, five):  # a fulfilment too, so every relation has rows
         line = order.lines.first()
-        services.order_fulfill(
+        fulfilment.order_fulfill(
             order=order, lines=[(line, 1)], tracking_number="VN1", user=user_create(is_staff=True)
         )
     staff = user_create(is_staff=True)
@@ -449,14 +449,14 @@ def test_a_producer_member_fulfils_its_lines(
 def test_fulfilling_the_last_lines_marks_the_order_fulfilled(two_producers):
     order = two_producers["order"]
     a1, a2, b1 = two_producers["variants"]
-    services.order_fulfill(
+    fulfilment.order_fulfill(
         order=order,
         lines=[(line_of(order, a1), 1)],
         tracking_number="A1",
         user=two_producers["member_a"],
     )
     assert Order.objects.get(pk=order.pk).status == OrderStatus.PARTIALLY_FULFILLED
-    result = services.order_fulfill(
+    result = fulfilment.order_fulfill(
         order=order,
         lines=[(line_of(order, a1), 1), (line_of(order, a2), 1), (line_of(order, b1), 3)],
         tracking_number="ALL",
@@ -521,7 +521,7 @@ def test_a_member_cannot_mix_another_producers_line_in(two_producers):
     a1, _a2, b1 = two_producers["variants"]
     before = snapshot(order)
     with pytest.raises(services.PermissionDenied):
-        services.order_fulfill(
+        fulfilment.order_fulfill(
             order=order,
             lines=[(line_of(order, a1), 1), (line_of(order, b1), 1)],
             tracking_number="X",
@@ -568,7 +568,7 @@ def test_cancel_releases_allocations_and_refuses_twice(api, two_producers):
 def test_the_buyer_may_cancel_before_anything_ships_but_not_after(api, two_producers, shipping):
     order, buyer = two_producers["order"], two_producers["buyer"]
     a1 = two_producers["variants"][0]
-    services.order_fulfill(
+    fulfilment.order_fulfill(
         order=order, lines=[(line_of(order, a1), 1)], user=two_producers["member_a"]
     )
     body = api(CANCEL, {"id": order_gid(order)}, token=token_of(buyer))
@@ -580,7 +580,7 @@ def test_the_buyer_may_cancel_before_anything_ships_but_not_after(api, two_produ
 
 def test_a_fulfilled_order_cannot_be_cancelled(two_producers):
     order = two_producers["order"]
-    services.order_fulfill(
+    fulfilment.order_fulfill(
         order=order,
         lines=[(line, line.quantity) for line in order.lines.all()],
         user=two_producers["staff"],
@@ -637,7 +637,7 @@ def test_storefront_user_order_operations_run(shipping, django_capture_on_commit
     buyer = user_create()
     variant = variant_of(make_product(stock=5))
     order = place_order(shipping, [(variant, 2)], user=buyer, email=buyer.email)
-    services.order_fulfill(
+    fulfilment.order_fulfill(
         order=order, lines=[(order.lines.get(), 1)], tracking_number="T-1", user=buyer_staff()
     )
     client = Client(HTTP_AUTHORIZATION=f"Bearer {token_of(buyer)}")
@@ -665,7 +665,7 @@ def test_order_admin_pages_render_read_only(client, two_producers):
     admin_user = User.objects.create_superuser(email="admin@example.vn", password="x-Admin-2025")
     client.force_login(admin_user)
     order = two_producers["order"]
-    services.order_fulfill(
+    fulfilment.order_fulfill(
         order=order, lines=[(order.lines.first(), 1)], tracking_number="AD-1", user=admin_user
     )
     assert client.get("/admin/orders/order/").status_code == 200
@@ -746,13 +746,13 @@ def test_two_concurrent_fulfilments_of_the_same_units_ship_them_once():
     members = [user_create(producer=producer), user_create(producer=producer)]
     results = _concurrently(
         *[
-            lambda m=m: services.order_fulfill(
+            lambda m=m: fulfilment.order_fulfill(
                 order=order, lines=[(line, 3)], tracking_number="R", user=m
             )
             for m in members
         ]
     )
-    successes = [r for r in results if isinstance(r, services.FulfillmentResult)]
+    successes = [r for r in results if isinstance(r, fulfilment.FulfillmentResult)]
     refusals = [r for r in results if isinstance(r, services.ValidationError)]
     assert len(successes) == 1 and len(refusals) == 1, results
     # The loser waited for the order lock, then saw the line (or the order) fully shipped.
@@ -777,7 +777,7 @@ def test_cancel_racing_a_fulfilment_leaves_stock_consistent():
     line = order.lines.get()
     member = user_create(producer=producer)
     results = _concurrently(
-        lambda: services.order_fulfill(order=order, lines=[(line, 2)], user=member),
+        lambda: fulfilment.order_fulfill(order=order, lines=[(line, 2)], user=member),
         lambda: services.order_cancel(order=order, user=buyer),
     )
     stock = stock_of(variant)
@@ -841,7 +841,7 @@ def test_a_line_allocated_from_two_warehouses_ships_from_both(shipping):
     Stock.objects.create(variant=variant, warehouse=second, quantity=2)
     order = place_order(shipping, [(variant, 3)])
     assert Allocation.objects.filter(order_line__order=order).count() == 2
-    result = services.order_fulfill(
+    result = fulfilment.order_fulfill(
         order=order, lines=[(order.lines.get(), 3)], user=user_create(producer=producer)
     )
     items = sorted(result.fulfillments[0].lines.values_list("stock__warehouse_id", "quantity"))
