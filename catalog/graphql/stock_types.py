@@ -47,7 +47,7 @@ class StockRow:
 
 
 class Stock(graphene.ObjectType):
-    warehouse = graphene.Field("orders.graphql.checkout_types.Warehouse", required=True)
+    warehouse = graphene.Field("orders.graphql.checkout_delivery_types.Warehouse", required=True)
     product_variant = graphene.Field("catalog.graphql.types.ProductVariant", required=True)
     quantity = graphene.Int(
         required=True,

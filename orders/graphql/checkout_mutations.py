@@ -32,7 +32,9 @@ from shop.graphql.common import LanguageCodeEnum, ObjectWithMetadata
 from shop.graphql.ids import global_id_decode, global_id_decode_int
 from shop.graphql.mutations import BaseMutation
 
-from .checkout_types import Checkout, Delivery, checkout_data, checkout_data_reset
+from .checkout_data import checkout_data, checkout_data_reset
+from .checkout_delivery_types import Delivery
+from .checkout_types import Checkout
 from .errors import CHECKOUT_ERROR_CODES, CheckoutError, DeliveryOptionsCalculateError
 
 _CODES = frozenset(CHECKOUT_ERROR_CODES)

@@ -48,15 +48,13 @@ from ..models import OrderEvent as OrderEventModel
 from ..models import OrderLine as OrderLineModel
 from ..models import OrderStatus as OrderStatusChoices
 from ..services import OrderAccess, order_access
-from .checkout_types import (
+from .checkout_data import shipping_offer
+from .checkout_delivery_types import DeliveryMethod, ShippingMethod, Warehouse
+from .checkout_payment_types import (
     TRANSACTION_ITEM,
-    DeliveryMethod,
     GiftCard,
-    ShippingMethod,
-    Warehouse,
     payment_status,
     payment_status_prefetch,
-    shipping_offer,
 )
 
 # --- Enums -----------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from graphql import GraphQLError
 
 from accounts.graphql.auth import current_user
 from orders.graphql.checkout_mutations import PositiveDecimal
-from orders.graphql.checkout_types import TransactionActionEnum
+from orders.graphql.checkout_payment_types import TransactionActionEnum
 from orders.graphql.order_mutations import OrderBaseMutation
 from orders.graphql.order_types import Order, order_for_viewer
 from orders.models import Checkout as CheckoutModel

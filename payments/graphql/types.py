@@ -10,7 +10,7 @@ import graphene
 from graphene import relay
 from graphene.types.generic import GenericScalar
 
-from orders.graphql.checkout_types import TransactionActionEnum
+from orders.graphql.checkout_payment_types import TransactionActionEnum
 from shop.graphql.common import MetadataResolvers, ObjectWithMetadata
 from shop.graphql.money import Money
 from shop.money import Money as MoneyValue
