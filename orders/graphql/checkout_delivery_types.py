@@ -27,9 +27,7 @@ from shop.graphql.ids import global_id
 from shop.graphql.money import Money
 from shop.money import Money as MoneyValue
 
-from .checkout_data import (
-    ShippingOffer,
-)
+from .checkout_data import ShippingOffer
 
 # --- Shipping ---------------------------------------------------------------------------------
 ShippingMethodTypeEnum = graphene.Enum(

@@ -20,10 +20,7 @@ from shop.graphql.selection import selected_paths
 from shop.money import Money as MoneyValue
 from shop.money import TaxedMoney as TaxedMoneyValue
 
-from .checkout_data import (
-    InsufficientStock,
-    line_checkout_data,
-)
+from .checkout_data import InsufficientStock, line_checkout_data
 
 
 # --- Problems ---------------------------------------------------------------------------------

@@ -69,11 +69,6 @@ def payment_status(root: Any, total: Any = None) -> Any:
     return import_string(settings.PAYMENT_STATUS_PROVIDER)(root, total)
 
 
-def payment_status_prefetch(orders: list[Any]) -> None:
-    """Load the payment state of a page of orders at once (``PAYMENT_STATUS_PREFETCH``)."""
-    import_string(settings.PAYMENT_STATUS_PREFETCH)(orders)
-
-
 CheckoutAuthorizeStatusEnum = graphene.Enum(
     "CheckoutAuthorizeStatusEnum", [("NONE", "NONE"), ("PARTIAL", "PARTIAL"), ("FULL", "FULL")]
 )

@@ -28,11 +28,7 @@ from shop.graphql.money import Money, TaxedMoney
 from shop.money import Money as MoneyValue
 from shop.money import TaxedMoney as TaxedMoneyValue
 
-from .checkout_data import (
-    ShippingOffer,
-    checkout_data,
-    language_enum_value,
-)
+from .checkout_data import ShippingOffer, checkout_data, language_enum_value
 from .checkout_delivery_types import (
     CheckoutDeliveryParcel,
     Delivery,
@@ -42,10 +38,7 @@ from .checkout_delivery_types import (
     Warehouse,
     offer_parcels,
 )
-from .checkout_line_types import (
-    CheckoutLine,
-    CheckoutProblem,
-)
+from .checkout_line_types import CheckoutLine, CheckoutProblem
 from .checkout_payment_types import (
     TRANSACTION_ITEM,
     CheckoutAuthorizeStatusEnum,

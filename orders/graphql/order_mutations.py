@@ -23,7 +23,10 @@ from .. import fulfilment, services
 from ..models import Fulfillment as FulfillmentModel
 from ..models import Order as OrderModel
 from ..models import OrderLine as OrderLineModel
-from .order_types import ORDER_ERROR_CODES, Fulfillment, Order, OrderError, order_for_viewer
+from .errors import ORDER_ERROR_CODES, OrderError
+from .order_line_types import Fulfillment
+from .order_types import Order
+from .order_viewer import order_for_viewer
 
 _CODES = frozenset(ORDER_ERROR_CODES)
 

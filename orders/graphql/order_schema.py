@@ -12,7 +12,8 @@ from graphql import GraphQLError
 from shop.graphql.ids import global_id_decode
 
 from .order_mutations import FulfillmentUpdateTracking, OrderCancel, OrderFulfill
-from .order_types import Order, order_for_viewer
+from .order_types import Order
+from .order_viewer import order_for_viewer
 
 
 def order_pk_from_global_id(value: str) -> uuid.UUID:

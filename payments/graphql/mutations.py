@@ -17,7 +17,8 @@ from accounts.graphql.auth import current_user
 from orders.graphql.checkout_mutations import PositiveDecimal
 from orders.graphql.checkout_payment_types import TransactionActionEnum
 from orders.graphql.order_mutations import OrderBaseMutation
-from orders.graphql.order_types import Order, order_for_viewer
+from orders.graphql.order_types import Order
+from orders.graphql.order_viewer import order_for_viewer
 from orders.models import Checkout as CheckoutModel
 from orders.models import Order as OrderModel
 from orders.selectors import checkout_get
