@@ -33,7 +33,6 @@ from .checkout_delivery_types import DeliveryMethod, ShippingMethod, Warehouse
 from .checkout_payment_types import TRANSACTION_ITEM, GiftCard, payment_status
 from .errors import OrderError
 from .order_enums import (
-    PAYMENT_STATUS_DISPLAY,
     OrderAction,
     OrderAuthorizeStatusEnum,
     OrderChargeStatusEnum,
@@ -43,11 +42,12 @@ from .order_enums import (
 )
 from .order_line_types import Fulfillment, OrderEvent, OrderLine, order_money, order_taxed_money
 from .order_parcel_types import OrderDeliveryParcel, OrderDiscount, Voucher
+from .order_payment_resolvers import OrderPaymentResolvers
 from .order_viewer import access_of, visible_lines
 
 
 # --- Order -----------------------------------------------------------------------------------
-class Order(MetadataResolvers, graphene.ObjectType):
+class Order(MetadataResolvers, OrderPaymentResolvers, graphene.ObjectType):
     created = graphene.DateTime(required=True)
     updated_at = graphene.DateTime(required=True)
     status = graphene.Field(OrderStatus, required=True)
@@ -244,26 +244,6 @@ class Order(MetadataResolvers, graphene.ObjectType):
         return "checkout"
 
     @staticmethod
-    def resolve_is_paid(root: Any, info: Any) -> bool:
-        return payment_status(root).is_paid
-
-    @staticmethod
-    def resolve_payment_status(root: Any, info: Any) -> str:
-        return payment_status(root).legacy_payment_status
-
-    @staticmethod
-    def resolve_payment_status_display(root: Any, info: Any) -> str:
-        return str(PAYMENT_STATUS_DISPLAY[payment_status(root).legacy_payment_status])
-
-    @staticmethod
-    def resolve_authorize_status(root: Any, info: Any) -> str:
-        return payment_status(root).authorize_status.lower()
-
-    @staticmethod
-    def resolve_charge_status(root: Any, info: Any) -> str:
-        return payment_status(root).charge_status.lower()
-
-    @staticmethod
     def resolve_tax_exemption(root: Any, info: Any) -> bool:
         return False
 
@@ -340,11 +320,6 @@ class Order(MetadataResolvers, graphene.ObjectType):
         return events
 
     @staticmethod
-    def resolve_total_balance(root: Any, info: Any) -> MoneyValue:
-        # Saleor: charged − total (negative while money is owed).
-        return order_money(payment_status(root).balance, root.currency)
-
-    @staticmethod
     def resolve_is_shipping_required(root: Any, info: Any) -> bool:
         return any(line.is_shipping_required for line in root.lines.all())
 
@@ -401,22 +376,3 @@ class Order(MetadataResolvers, graphene.ObjectType):
             if number and number not in numbers and access.shows_producer(fulfillment.producer_id):
                 numbers.append(number)
         return numbers
-
-
-_PAYMENT_TOTALS = {
-    "total_authorized": "authorized",
-    "total_captured": "charged",
-    "total_charged": "charged",
-    "total_canceled": "canceled",
-    "total_refunded": "refunded",
-}
-for _name, _attr in _PAYMENT_TOTALS.items():
-    setattr(
-        Order,
-        f"resolve_{_name}",
-        staticmethod(
-            lambda root, info, _a=_attr: order_money(
-                getattr(payment_status(root), _a), root.currency
-            )
-        ),
-    )
