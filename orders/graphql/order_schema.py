@@ -1,5 +1,6 @@
 """Order queries (``order``, deprecated ``orderByToken``) and mutations (``orderFulfill``,
-``orderCancel``). ``me { orders }`` is attached to ``User`` in ``order_types``."""
+``orderFulfillmentUpdateTracking``, ``orderCancel``). ``me { orders }`` is attached to ``User``
+in ``user_orders``."""
 
 from __future__ import annotations
 
