@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import graphene
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 # --- Enums -----------------------------------------------------------------------------------
 OrderStatus = graphene.Enum(
@@ -129,11 +129,11 @@ PaymentChargeStatusEnum = graphene.Enum(
     ],
 )
 PAYMENT_STATUS_DISPLAY = {
-    "not_charged": _lazy("Chưa thanh toán"),
-    "partially_charged": _lazy("Đã thanh toán một phần"),
-    "fully_charged": _lazy("Đã thanh toán"),
-    "partially_refunded": _lazy("Đã hoàn tiền một phần"),
-    "fully_refunded": _lazy("Đã hoàn tiền"),
+    "not_charged": gettext_lazy("Chưa thanh toán"),
+    "partially_charged": gettext_lazy("Đã thanh toán một phần"),
+    "fully_charged": gettext_lazy("Đã thanh toán"),
+    "partially_refunded": gettext_lazy("Đã hoàn tiền một phần"),
+    "fully_refunded": gettext_lazy("Đã hoàn tiền"),
 }
 OrderAuthorizeStatusEnum = graphene.Enum(
     "OrderAuthorizeStatusEnum", [("NONE", "none"), ("PARTIAL", "partial"), ("FULL", "full")]
