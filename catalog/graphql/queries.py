@@ -237,7 +237,9 @@ class CatalogQueries(graphene.ObjectType):
             queryset = queryset.filter(pk=global_id_decode_int(id, only_type="ProductVariant"))
         else:
             queryset = queryset.filter(sku=sku)
-        variant = selectors.variant_prefetch(queryset, channel=channel_obj).first()
+        variant = selectors.variant_prefetch(
+            queryset, channel=channel_obj, paths=selected_paths(info)
+        ).first()
         return ChannelContext(variant, channel_obj) if variant else None
 
     @staticmethod
@@ -249,7 +251,7 @@ class CatalogQueries(graphene.ObjectType):
         if ids is not None:
             queryset = queryset.filter(pk__in=global_ids_decode(ids, only_type="ProductVariant"))
         return paginate(
-            selectors.variant_prefetch(queryset, channel=channel_obj),
+            selectors.variant_prefetch(queryset, channel=channel_obj, paths=selected_paths(info)),
             keys=[SortKey("pk", False, int)],
             field_name="productVariants",
             info=info,
