@@ -28,6 +28,7 @@ from django.core.signals import setting_changed
 from django.http import FileResponse, Http404, HttpRequest
 from django.urls import reverse
 from django.utils.functional import LazyObject, cached_property, empty
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from storages.backends.s3 import S3Storage
 
@@ -145,15 +146,15 @@ def private_file_view(request: HttpRequest, token: str) -> FileResponse:
             token, max_age=settings.AWS_PRESIGNED_EXPIRY
         )
     except signing.BadSignature as exc:  # SignatureExpired is a BadSignature
-        raise Http404("Liên kết không hợp lệ hoặc đã hết hạn.") from exc
+        raise Http404(_("Liên kết không hợp lệ hoặc đã hết hạn.")) from exc
     name = payload.get("name") if isinstance(payload, dict) else None
     storage = storages[PRIVATE_STORAGE_ALIAS]
     if not isinstance(name, str) or not isinstance(storage, PrivateFileSystemStorage):
-        raise Http404("Không tìm thấy tệp.")
+        raise Http404(_("Không tìm thấy tệp."))
     try:
         stream = storage.open(name, "rb")
     except (FileNotFoundError, IsADirectoryError) as exc:
-        raise Http404("Không tìm thấy tệp.") from exc
+        raise Http404(_("Không tìm thấy tệp.")) from exc
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     response = FileResponse(
         stream, content_type=content_type, filename=os.path.basename(name), as_attachment=False

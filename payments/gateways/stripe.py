@@ -25,6 +25,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.utils.translation import gettext as _
 
 from shop.money import Money, to_stripe_amount
 
@@ -52,7 +53,7 @@ def from_minor(value: int, currency: str) -> Decimal:
 
 def _stripe_error(exc: stripe.StripeError) -> ValidationError:
     logger.warning("Stripe error: %s", exc)
-    message = getattr(exc, "user_message", None) or "Stripe không xử lý được yêu cầu."
+    message = getattr(exc, "user_message", None) or _("Stripe không xử lý được yêu cầu.")
     return ValidationError({"payment_gateway": ValidationError(message, code="invalid")})
 
 
