@@ -21,10 +21,10 @@ from graphql.language import ast
 
 from catalog.models import Product, ProductVariant
 from catalog.permissions import member_producer_ids, require_producer_editor
-from orders.graphql.checkout_mutations import PositiveDecimal
 from shop.graphql.common import ChannelContext
 from shop.graphql.ids import global_id_decode_int
 from shop.graphql.mutations import BaseMutation, MutationFailed, error, require_authenticated
+from shop.graphql.scalars import PositiveDecimal
 
 from .mutations import Upload
 

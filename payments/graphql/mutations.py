@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from graphql import GraphQLError
 
 from accounts.graphql.auth import current_user
-from orders.graphql.checkout_mutations import PositiveDecimal
 from orders.graphql.checkout_payment_types import TransactionActionEnum
 from orders.graphql.order_mutations import OrderBaseMutation
 from orders.graphql.order_types import Order
@@ -24,6 +23,7 @@ from orders.models import Order as OrderModel
 from orders.selectors import checkout_get
 from shop.graphql.ids import global_id_decode
 from shop.graphql.mutations import BaseMutation, MutationFailed, error
+from shop.graphql.scalars import PositiveDecimal
 
 from .. import services
 from ..gateways import gateway_get, gateways_all
