@@ -4,7 +4,6 @@ producer member (admitted to the admin for its own rows) gets 403."""
 
 from __future__ import annotations
 
-import csv
 import datetime
 
 from django.contrib import admin
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.permissions import is_ocop_staff
+from shop.csv_export import csv_write
 
 
 def _require_staff(request: HttpRequest) -> None:
@@ -26,9 +26,7 @@ def _csv(filename: str, header: list[str], rows: list[list[object]]) -> HttpResp
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # so spreadsheet programs read the Vietnamese as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows(rows)
+    csv_write(response, header, rows)  # neutralises formula cells (=HYPERLINK(...), +, -, @)
     return response
 
 

