@@ -9,7 +9,7 @@ from django.test import Client
 
 from catalog.models import Certificate, CertificateStatus, ProducerMember
 from shop.graphql.ids import global_id
-from tests.catalog.factories import make_producer, make_product
+from tests.catalog.factories import make_producer, make_product, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ VERIFY = """mutation($id: ID!, $approve: Boolean!, $reason: String) {
     errors { field code }
   }
 }"""
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def _input(**overrides):
