@@ -9,7 +9,6 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -210,7 +209,7 @@ class CertificateReminderInline(ProducerScoped, admin.TabularInline):
 
 class CertificateForm(forms.ModelForm):
     """Checks a certificate as ``services.certificate_submit`` does: star class and score,
-    dates, and a new scan by its content."""
+    dates, and a new scan by its content (``ScanField``'s form field)."""
 
     class Meta:
         model = Certificate
@@ -229,14 +228,6 @@ class CertificateForm(forms.ModelForm):
             "status_reason",
             "scan",
         ]
-
-    def clean_scan(self):
-        scan = self.cleaned_data.get("scan")
-        if isinstance(scan, UploadedFile):
-            from .uploads import scan_upload_validate
-
-            scan_upload_validate(scan)
-        return scan
 
     def clean(self):
         data = super().clean()

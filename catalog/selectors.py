@@ -11,15 +11,19 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import (
+    BooleanField,
     Case,
     Exists,
+    ExpressionWrapper,
     F,
     FilteredRelation,
     IntegerField,
+    Model,
     OuterRef,
     Prefetch,
     Q,
@@ -41,10 +45,12 @@ from .models import (
     CertificateStatus,
     Channel,
     Collection,
+    CollectionChannelListing,
     Menu,
     MenuItem,
     Page,
     Producer,
+    ProducerMedia,
     Product,
     ProductMedia,
     ProductVariant,
@@ -91,25 +97,32 @@ class ProductFilters:
     search: str | None = None
 
 
-def products_visible(*, channel: Channel, today: datetime.date | None = None) -> QuerySet[Product]:
-    """Products the public may see in ``channel`` (certified now and published)."""
+def _product_public_q(listing: str, *, today: datetime.date | None) -> Q:
+    """Certified today and published through ``listing`` (a path to a channel listing)."""
     today = today or timezone.localdate()
     # Minute precision (rounded up): publication times need no more, and identical SQL within
     # a minute lets counts be cached (catalogue_count).
     now = timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(minutes=1)
+    return (
+        Q(**{f"{listing}__published_at__isnull": True})
+        | Q(**{f"{listing}__published_at__lte": now})
+    ) & Q(
+        current_certificate__status=CertificateStatus.VERIFIED,
+        current_certificate__issued_on__lte=today,
+        current_certificate__valid_until__gte=today,
+        **{f"{listing}__is_published": True},
+    )
+
+
+def products_visible(*, channel: Channel, today: datetime.date | None = None) -> QuerySet[Product]:
+    """Products the public may see in ``channel`` (certified now and published)."""
     return (
         Product.objects.annotate(
             listing=FilteredRelation(
                 "channel_listings", condition=Q(channel_listings__channel=channel)
             )
         )
-        .filter(
-            Q(listing__published_at__isnull=True) | Q(listing__published_at__lte=now),
-            current_certificate__status=CertificateStatus.VERIFIED,
-            current_certificate__issued_on__lte=today,
-            current_certificate__valid_until__gte=today,
-            listing__is_published=True,
-        )
+        .filter(_product_public_q("listing", today=today))
         .annotate(
             listing_available_at=F("listing__available_for_purchase_at"),
             sort_published_at=Coalesce(F("listing__published_at"), F("created_at")),
@@ -118,6 +131,12 @@ def products_visible(*, channel: Channel, today: datetime.date | None = None) ->
             stars=F("current_certificate__stars"),
         )
     )
+
+
+def products_public(*, today: datetime.date | None = None) -> QuerySet[Product]:
+    """Products the public may see in at least one channel (``products_visible``'s rule)."""
+    # One filter() call: the listing that is published is the one whose date has come.
+    return Product.objects.filter(_product_public_q("channel_listings", today=today))
 
 
 def catalogue_count(queryset: QuerySet) -> int:
@@ -333,6 +352,45 @@ def variant_prefetch(
     if selects(paths, "stocks"):
         lookups.append(Prefetch("stocks", queryset=stocks_queryset()))
     return queryset.annotate(**variant_annotations(channel)).prefetch_related(*lookups)
+
+
+# --- Images behind thumbnails ------------------------------------------------------------------
+def _image_owner_rules() -> dict[type[Model], tuple[Any, Any]]:
+    """Per owner model: (may anonymous visitors see its image?, whose members may anyway)."""
+    no_producer = Value(None, output_field=IntegerField())
+    return {
+        ProductMedia: (
+            Exists(products_public().filter(pk=OuterRef("product_id"))),
+            F("product__producer_id"),
+        ),
+        ProducerMedia: (
+            ExpressionWrapper(Q(producer__is_active=True), output_field=BooleanField()),
+            F("producer_id"),
+        ),
+        Producer: (ExpressionWrapper(Q(is_active=True), output_field=BooleanField()), F("pk")),
+        Collection: (
+            Exists(
+                CollectionChannelListing.objects.filter(
+                    collection_id=OuterRef("pk"), is_published=True
+                )
+            ),
+            no_producer,
+        ),
+        Category: (Value(True), no_producer),
+    }
+
+
+def image_owner_get(*, model: type[Model], pk: int) -> Model | None:
+    """The instance owning a thumbnailed image, in one query, annotated with ``is_public``
+    (a hidden product's photo, an inactive producer's logo, an unpublished collection's
+    banner are not) and ``owner_producer_id`` (whose members may still see it; ``None``: only
+    staff). ``None`` if there is no such instance."""
+    is_public, producer_id = _image_owner_rules()[model]
+    return (
+        model._default_manager.filter(pk=pk)
+        .annotate(is_public=is_public, owner_producer_id=producer_id)
+        .first()
+    )
 
 
 # --- Categories, collections, producers, content -----------------------------------------------

@@ -4,7 +4,6 @@ search document, the cheapest-price column and the badge pointer stay consistent
 from __future__ import annotations
 
 import datetime
-import os
 from decimal import Decimal
 from typing import Any
 
@@ -37,7 +36,7 @@ from .models import (
     Warehouse,
 )
 from .ocop_scheme import CERTIFIED_STARS, STAR_SCORE_RANGES
-from .uploads import image_upload_validate, upload_extension
+from .uploads import image_upload_validate
 
 
 # --- Producers ---------------------------------------------------------------------------------
@@ -528,20 +527,19 @@ def certificate_scan_viewable(*, certificate: Certificate, user: Any) -> bool:
 def product_media_add(*, product: Product, upload: File, alt: str = "") -> ProductMedia:
     """Check a photo by its content and append it to ``product``'s gallery.
 
-    The stored name takes the extension of the detected format (a PNG sent as ``.jpg`` is
-    stored as ``.png``). Raises ``ValidationError`` (``catalog.uploads`` codes) before anything
-    is stored; a file stored for a row that then fails to save is deleted again.
+    The file is stored under a random name with the extension of the detected format (a PNG
+    sent as ``anh.jpg`` becomes ``products/<token>.png``; ``catalog.models.fields``). Raises
+    ``ValidationError`` (``catalog.uploads`` codes) before anything is stored; a file stored
+    for a row that then fails to save is deleted again.
     """
-    image_format = image_upload_validate(upload)
+    image_upload_validate(upload)
     if not isinstance(upload, File):
         upload = File(upload, name=getattr(upload, "name", None))
-    stem = os.path.splitext(os.path.basename(upload.name or ""))[0]
-    name = f"{(slugify_vi(stem) or 'anh')[:80]}.{upload_extension(image_format)}"
     last = ProductMedia.objects.filter(product=product).aggregate(last=Max("sort_order"))["last"]
     media = ProductMedia(
         product=product, alt=alt.strip()[:250], sort_order=0 if last is None else last + 1
     )
-    media.image.save(name, upload, save=False)
+    media.image.save(upload.name, upload, save=False)  # the field names the file
     try:
         with transaction.atomic():
             media.save()

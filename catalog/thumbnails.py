@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import io
 import logging
-import os
+import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -150,10 +150,10 @@ def thumbnail_get_or_create(*, instance: models.Model, size: int, format: str) -
             f"{source.type_name} {instance.pk} has no image.", code="no_image"
         )
     content, extension = _thumbnail_render(field_file, size=size, format=format)
-    base_name = os.path.splitext(os.path.basename(field_file.name))[0]
 
     thumbnail = Thumbnail(**lookup)
-    thumbnail.image.save(f"{base_name}_thumbnail_{size}.{extension}", content, save=False)
+    # A random name: the stored copy of a product hidden later cannot be found by guessing.
+    thumbnail.image.save(f"{secrets.token_hex(16)}.{extension}", content, save=False)
     try:
         with transaction.atomic():
             thumbnail.save()

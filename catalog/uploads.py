@@ -3,12 +3,19 @@
 Product and producer photos must be JPEG, PNG or WEBP; certificate scans may also be PDF. SVG
 is refused (it can carry scripts), as is anything Pillow cannot identify, a file over
 ``settings.MAX_UPLOAD_BYTES`` and an image over ``settings.MAX_IMAGE_PIXELS`` (checked from the
-header, before any pixel is decoded, so a decompression bomb never expands in memory). Each
-check returns the detected format, so callers name the stored file with the right extension.
+header, before any pixel is decoded, so a decompression bomb never expands in memory). A PDF
+must parse (pypdf) and have at least one page: first and last bytes prove nothing, an HTML
+page wrapped in ``%PDF-`` … ``%%EOF`` has both.
+
+Each check returns the detected format; the stored file is then named by ``stored_name`` (a
+random token and the extension of that format), never after the client's file name, so the
+name tells the type we verified and cannot be guessed (``catalog.models.fields``).
 """
 
 from __future__ import annotations
 
+import re
+import secrets
 import struct
 import warnings
 from typing import IO
@@ -18,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
+from pypdf import PdfReader
 
 IMAGE_FORMATS = ("JPEG", "PNG", "WEBP")
 PDF = "PDF"
@@ -30,9 +38,10 @@ CONTENT_TYPES = {
 }
 
 _PDF_MAGIC = b"%PDF-"
-_PDF_EOF = b"%%EOF"
-_PDF_TAIL_BYTES = 1024
 _SNIFF_BYTES = 2048
+# A name made by ``stored_name``: 32 hex digits and the extension of a verified format.
+_STORED_NAME = re.compile(r"(?:^|/)[0-9a-f]{32}\.(jpg|png|webp|pdf)$")
+_FORMAT_OF_EXTENSION = {extension: format for format, extension in EXTENSIONS.items()}
 
 
 def image_upload_validate(file: IO[bytes]) -> str:
@@ -52,13 +61,14 @@ def image_upload_validate(file: IO[bytes]) -> str:
 def scan_upload_validate(file: IO[bytes]) -> str:
     """Check a certificate scan upload; return ``"PDF"`` or the photo's format.
 
-    A PDF must start with ``%PDF-`` and end with ``%%EOF`` within its last kilobyte (a
-    truncated upload fails). Otherwise the rules of ``image_upload_validate`` apply.
+    A PDF must parse as one (pypdf) with at least one page: a truncated upload, or markup
+    between ``%PDF-`` and ``%%EOF``, fails with code ``invalid``. Otherwise the rules of
+    ``image_upload_validate`` apply.
     """
     _size_check(file)
     head = _read_head(file)
     if head.startswith(_PDF_MAGIC):
-        _pdf_tail_check(file)
+        _pdf_check(file)
         return PDF
     if _looks_like_markup(head):
         raise ValidationError(
@@ -70,6 +80,39 @@ def scan_upload_validate(file: IO[bytes]) -> str:
 def upload_extension(format: str) -> str:
     """File extension (no dot) for a format returned by the checks above."""
     return EXTENSIONS[format]
+
+
+def stored_name(format: str) -> str:
+    """A file name we choose for a verified upload: 128 random bits and its format's extension.
+
+    Unguessable, so public originals cannot be enumerated, and free of anything the client
+    sent, so the extension (hence the type a server or bucket derives from it) is the verified
+    one."""
+    return f"{secrets.token_hex(16)}.{EXTENSIONS[format]}"
+
+
+def stored_name_format(name: str) -> str | None:
+    """The verified format recorded in a name made by ``stored_name``; ``None`` for any other
+    name (files stored before names were ours: their type must come from their content)."""
+    match = _STORED_NAME.search(name)
+    return _FORMAT_OF_EXTENSION[match.group(1)] if match else None
+
+
+def content_format(file: IO[bytes]) -> str | None:
+    """What a stored file is, by its content: ``"PDF"``, an image format, or ``None``.
+
+    For serving files whose name we did not choose; the upload size limit is not applied (it
+    may have changed since)."""
+    try:
+        head = _read_head(file)
+        if head.startswith(_PDF_MAGIC):
+            _pdf_check(file)
+            return PDF
+        if _looks_like_markup(head):
+            return None
+        return _image_check(file)
+    except ValidationError:
+        return None
 
 
 def _file_size(file: IO[bytes]) -> int:
@@ -160,12 +203,17 @@ def _image_check(file: IO[bytes]) -> str:
     return image_format
 
 
-def _pdf_tail_check(file: IO[bytes]) -> None:
-    size = _file_size(file)
-    file.seek(max(0, size - _PDF_TAIL_BYTES))
-    tail = file.read(_PDF_TAIL_BYTES)
+def _pdf_check(file: IO[bytes]) -> None:
+    """Parse the PDF's cross-reference table and page tree; refuse it without a page."""
     file.seek(0)
-    if _PDF_EOF not in tail:
+    try:
+        # Not strict: scanners write sloppy cross-reference tables that pypdf repairs.
+        pages = len(PdfReader(file).pages)
+    except Exception as exc:  # a parser of untrusted bytes fails in many ways: all refuse
         raise ValidationError(
-            _("Tệp PDF bị hỏng hoặc chưa tải lên hết (thiếu %%EOF)."), code="invalid"
-        )
+            _("Tệp PDF bị hỏng, bị mã hóa hoặc chưa tải lên hết."), code="invalid"
+        ) from exc
+    finally:
+        file.seek(0)
+    if pages < 1:
+        raise ValidationError(_("Tệp PDF không có trang nào."), code="invalid")

@@ -9,6 +9,8 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from graphql_relay import from_global_id
 
+from catalog.permissions import can_edit_producer
+from catalog.selectors import image_owner_get
 from catalog.thumbnails import (
     ThumbnailSourceError,
     thumbnail_format_parse,
@@ -32,7 +34,12 @@ def thumbnail_view(
     format: str | None = None,
 ) -> HttpResponseRedirect:
     """Redirect to the stored thumbnail of the image behind a Relay global ID, making it first
-    if needed (Saleor's ``/thumbnail/<id>/<size>/[<format>/]``)."""
+    if needed (Saleor's ``/thumbnail/<id>/<size>/[<format>/]``).
+
+    Images the public may not see answer 404 except to staff and the owning producer's
+    members (``catalog.selectors.image_owner_get``). Queries: one for the owner and its
+    visibility, one for the stored thumbnail (plus its insert on first request); a signed-in
+    user's session and membership add theirs only when the image is hidden."""
     try:
         type_name, pk = from_global_id(instance_id)
         pk_value = int(pk)
@@ -41,8 +48,12 @@ def thumbnail_view(
     source = thumbnail_source_for_type(type_name)
     if source is None:
         raise Http404("Unknown thumbnail source.")
-    instance = source.model._default_manager.filter(pk=pk_value).first()
+    instance = image_owner_get(model=source.model, pk=pk_value)
     if instance is None or not getattr(instance, source.image_field):
+        raise Http404("No image.")
+    if not instance.is_public and not can_edit_producer(request.user, instance.owner_producer_id):
+        # Hidden from the public (uncertified or unpublished product, inactive producer...):
+        # the same answer as for an unknown id, so ids of hidden items are not confirmed.
         raise Http404("No image.")
     try:
         size = thumbnail_size_snap(size)
@@ -57,5 +68,8 @@ def thumbnail_view(
         raise Http404("No image.") from exc
 
     response = HttpResponseRedirect(thumbnail.image.url)
-    patch_cache_control(response, public=True, max_age=THUMBNAIL_REDIRECT_MAX_AGE)
+    if instance.is_public:
+        patch_cache_control(response, public=True, max_age=THUMBNAIL_REDIRECT_MAX_AGE)
+    else:  # shown to its editors only: no shared cache may keep it
+        patch_cache_control(response, private=True, no_store=True)
     return response

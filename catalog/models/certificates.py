@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from shop.storage import private_storage
 
+from .fields import ScanField
+
 
 class CertificateStatus(models.TextChoices):
     PENDING = "pending", _("Chờ xác minh")
@@ -55,9 +57,7 @@ class Certificate(models.Model):
     )
     status_reason = models.TextField(_("lý do"), blank=True)
     # Private: scans show ID numbers and signatures; reached only by short-lived links.
-    scan = models.FileField(
-        upload_to="certificates/", storage=private_storage, null=True, blank=True
-    )
+    scan = ScanField(upload_to="certificates/", storage=private_storage, null=True, blank=True)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

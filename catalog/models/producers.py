@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .fields import PhotoField
+
 
 class ProducerKind(models.TextChoices):
     COOPERATIVE = "cooperative", _("Hợp tác xã")
@@ -34,7 +36,7 @@ class Producer(models.Model):
     # made on write so no request renders or trusts raw input.
     story = models.JSONField(_("câu chuyện"), default=dict, blank=True)
     story_html = models.TextField(editable=False, blank=True, default="")
-    logo = models.ImageField(upload_to="producers/logos/", null=True, blank=True)
+    logo = PhotoField(upload_to="producers/logos/", null=True, blank=True)
     logo_alt = models.CharField(max_length=250, blank=True)
     contact_name = models.CharField(max_length=200, blank=True)
     contact_phone = models.CharField(max_length=20, blank=True)
@@ -79,7 +81,7 @@ class ProducerTranslation(models.Model):
 
 class ProducerMedia(models.Model):
     producer = models.ForeignKey(Producer, on_delete=models.CASCADE, related_name="media")
-    image = models.ImageField(upload_to="producers/photos/")
+    image = PhotoField(upload_to="producers/photos/")
     alt = models.CharField(max_length=250, blank=True)
     sort_order = models.PositiveIntegerField(default=0, db_index=True)
 

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .fields import PhotoField
+
 
 class Category(models.Model):
     """A node of the OCOP group tree: level 0 = the 6 groups of Decision 148, level 1 = sub-groups."""
@@ -21,7 +23,7 @@ class Category(models.Model):
         null=True, blank=True, help_text=_("OCOP group number (1–6) of the top-level ancestor.")
     )
     sort_order = models.PositiveIntegerField(default=0)
-    background_image = models.ImageField(upload_to="categories/", null=True, blank=True)
+    background_image = PhotoField(upload_to="categories/", null=True, blank=True)
     background_image_alt = models.CharField(max_length=128, blank=True)
     seo_title = models.CharField(max_length=70, blank=True)
     seo_description = models.CharField(max_length=300, blank=True)
@@ -177,7 +179,7 @@ class ProductVariantTranslation(models.Model):
 
 class ProductMedia(models.Model):
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="media")
-    image = models.ImageField(upload_to="products/", max_length=255)
+    image = PhotoField(upload_to="products/", max_length=255)
     alt = models.CharField(max_length=250, blank=True)
     sort_order = models.PositiveIntegerField(default=0, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -190,7 +192,7 @@ class Collection(models.Model):
     name = models.CharField(max_length=250)
     slug = models.SlugField(max_length=255, unique=True)
     description = models.JSONField(default=dict, blank=True)
-    background_image = models.ImageField(upload_to="collections/", null=True, blank=True)
+    background_image = PhotoField(upload_to="collections/", null=True, blank=True)
     background_image_alt = models.CharField(max_length=128, blank=True)
     seo_title = models.CharField(max_length=70, blank=True)
     seo_description = models.CharField(max_length=300, blank=True)

@@ -121,3 +121,18 @@ def jpeg_bytes(width: int = 600, height: int = 400, colour: str = "#7a4a2a") -> 
     buffer = BytesIO()
     Image.new("RGB", (width, height), colour).save(buffer, format="JPEG", quality=80)
     return buffer.getvalue()
+
+
+def pdf_bytes(pages: int = 1, *, title: str = "Giấy chứng nhận OCOP") -> bytes:
+    """A real PDF made with pypdf (what a scanner or a "print to PDF" writes, in miniature)."""
+    from io import BytesIO
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)  # A4 in points
+    writer.add_metadata({"/Title": title})
+    buffer = BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.test import Client
 
 from catalog.models import Certificate, CertificateStatus, ProducerMember
 from shop.graphql.ids import global_id
-from tests.catalog.factories import make_producer, make_product
+from tests.catalog.factories import make_producer, make_product, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ VERIFY = """mutation($id: ID!, $approve: Boolean!, $reason: String) {
     errors { field code }
   }
 }"""
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def _input(**overrides):
@@ -162,8 +163,15 @@ def test_scan_is_uploaded_privately_and_checked_by_content(people, settings, tmp
     variables = {"product": global_id("Product", people["product"].pk), "input": _input()}
     fake = _multipart(people["member"], variables, b"<html>not a pdf</html>", "scan.pdf")
     assert fake["data"]["ocopCertificateSubmit"]["errors"][0]["field"] == "scan"
+    # Issue #9, item 1: an HTML page between %PDF- and %%EOF, named .html.
+    polyglot = b"%PDF-1.4\n<html><script>alert(document.cookie)</script></html>\n%%EOF\n"
+    refused = _multipart(people["member"], variables, polyglot, "giay-chung-nhan.html")
+    assert refused["data"]["ocopCertificateSubmit"]["errors"][0]["field"] == "scan"
+    assert refused["data"]["ocopCertificateSubmit"]["errors"][0]["code"] == "INVALID"
     assert not Certificate.objects.exists()
-    good = _multipart(people["member"], variables, PDF, "scan.pdf")["data"]["ocopCertificateSubmit"]
+    assert [path for path in tmp_path.rglob("*") if path.is_file()] == []
+    good = _multipart(people["member"], variables, PDF, "giay-chung-nhan.html")
+    good = good["data"]["ocopCertificateSubmit"]
     assert good["errors"] == []
     assert good["certificate"]["scanUrl"]
-    assert Certificate.objects.get().scan.name.startswith("certificates/")
+    assert re.fullmatch(r"certificates/[0-9a-f]{32}\.pdf", Certificate.objects.get().scan.name)

@@ -41,6 +41,7 @@ from tests.catalog.factories import (
     jpeg_bytes,
     make_producer,
     make_product,
+    pdf_bytes,
     variant_of,
 )
 
@@ -417,7 +418,7 @@ def test_media_delete_removes_row_and_file(_media_root, django_capture_on_commit
 
 def test_product_delete_also_deletes_certificate_scans(django_capture_on_commit_callbacks):
     product = make_product(stars=None)
-    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    pdf = pdf_bytes()
     certificate = services.certificate_submit(
         product=product,
         stars=4,

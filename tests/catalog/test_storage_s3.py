@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -29,6 +30,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage, storages
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
@@ -45,6 +47,7 @@ from shop.storage import (
     s3_public_read_policy,
 )
 from tests.catalog.factories import make_producer, make_product
+from tests.catalog.factories import pdf_bytes as make_pdf
 
 REGION = "ap-southeast-1"
 BUCKET = "ocop-media-test"
@@ -155,8 +158,7 @@ def jpeg_bytes(size: tuple[int, int] = (640, 480)) -> bytes:
 
 
 def pdf_bytes() -> bytes:
-    marker = uuid.uuid4().hex.encode()
-    return b"%PDF-1.4\n% " + marker + b"\ntrailer << >>\n%%EOF\n"
+    return make_pdf(title=uuid.uuid4().hex)  # each one different
 
 
 @pytest.fixture
@@ -187,7 +189,7 @@ def test_product_image_and_its_thumbnail_are_stored_in_the_bucket_and_served(s3,
     data = jpeg_bytes()
     media = product_media_add(product=product, upload=ContentFile(data, name="ca-phe.jpg"))
 
-    assert media.image.name.startswith("products/ca-phe")
+    assert re.fullmatch(r"products/[0-9a-f]{32}\.jpg", media.image.name)
     assert object_exists(s3, media.image.name)
     assert s3.get_object(Bucket=BUCKET, Key=media.image.name)["Body"].read() == data
 
@@ -434,3 +436,131 @@ def test_local_private_file_view_refuses_a_tampered_name(scanned_certificate):
     payload, rest = token.split(":", 1)
     tampered = payload[:-2] + ("AA" if payload[-2:] != "AA" else "BB")
     assert Client().get(f"/private-media/{tampered}:{rest}/").status_code == 404
+
+
+# --- served with the verified type (issue #9, item 1) -------------------------------------------
+
+HTML_POLYGLOT = b"%PDF-1.4\n<html><script>alert(document.domain)</script></html>\n%%EOF\n"
+HTML_PAGE = b"<!doctype html><html><script>alert(document.domain)</script></html>"
+SAFE_CSP_PARTS = ("sandbox", "default-src 'none'")
+
+
+def png_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (32, 24), (200, 30, 30)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def legacy_scan(certificate: Certificate, name: str, data: bytes) -> Certificate:
+    """A scan stored before names were ours: under the client's name, content unchecked."""
+    stored = private_storage().save(name, ContentFile(data))
+    Certificate.objects.filter(pk=certificate.pk).update(scan=stored)
+    certificate.refresh_from_db()
+    return certificate
+
+
+def served(certificate: Certificate):
+    url = certificate_scan_url(
+        certificate=certificate, user=user_make("staff@ocop.test", is_staff=True)
+    )
+    return Client().get(url)
+
+
+def assert_hardened(response) -> None:
+    assert response["X-Content-Type-Options"] == "nosniff"
+    csp = response["Content-Security-Policy"]
+    assert all(part in csp for part in SAFE_CSP_PARTS)
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_local_private_file_view_serves_a_pdf_inline_under_our_name(certificate):
+    certificate.scan.save("giay-chung-nhan.html", ContentFile(pdf_bytes()))
+    response = served(certificate)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    stem = certificate.scan.name.split("/")[-1]
+    assert re.fullmatch(r"[0-9a-f]{32}\.pdf", stem)
+    assert response["Content-Disposition"] == f'inline; filename="{stem}"'
+    assert_hardened(response)
+
+
+def test_local_private_file_view_serves_a_photo_scan_inline_as_its_image_type(certificate):
+    certificate.scan.save("giay-chung-nhan.pdf", ContentFile(png_bytes()))
+    response = served(certificate)
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"].startswith("inline;")
+    assert_hardened(response)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("certificates/giay-chung-nhan.html", HTML_POLYGLOT),  # item 1's file, stored earlier
+        ("certificates/giay-chung-nhan.pdf", HTML_POLYGLOT),  # same bytes, innocent name
+        ("certificates/trang.html", HTML_PAGE),
+    ],
+)
+def test_local_private_file_view_serves_an_old_unverified_file_as_a_download(
+    certificate, name, data
+):
+    certificate = legacy_scan(certificate, name, data)
+    response = served(certificate)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/octet-stream"
+    assert response["Content-Disposition"] == 'attachment; filename="tep-rieng.bin"'
+    assert_hardened(response)
+    assert b"".join(response.streaming_content) == data  # still there for staff to inspect
+
+
+def test_local_private_file_view_checks_an_old_file_by_its_content(certificate):
+    # A real PDF stored under a name that says HTML: shown as the PDF it is.
+    certificate = legacy_scan(certificate, "certificates/giay-chung-nhan.html", pdf_bytes())
+    response = served(certificate)
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'inline; filename="tep-rieng.pdf"'
+    assert_hardened(response)
+
+
+@pytest.mark.s3
+def test_s3_objects_get_the_verified_content_type_not_the_clients(s3, certificate, product):
+    scan = SimpleUploadedFile("giay-chung-nhan.html", pdf_bytes(), content_type="text/html")
+    certificate.scan.save(scan.name, scan)
+    head = s3.head_object(Bucket=BUCKET, Key=f"private/{certificate.scan.name}")
+    assert head["ContentType"] == "application/pdf"
+
+    photo = SimpleUploadedFile("anh.html", jpeg_bytes(), content_type="text/html")
+    media = product_media_add(product=product, upload=photo)
+    assert s3.head_object(Bucket=BUCKET, Key=media.image.name)["ContentType"] == "image/jpeg"
+    assert httpx.get(media.image.url).headers["content-type"] == "image/jpeg"
+
+
+@pytest.mark.s3
+def test_presigned_scan_url_carries_the_verified_type_and_disposition(s3, certificate):
+    certificate.scan.save("giay-chung-nhan.html", ContentFile(pdf_bytes()))
+    staff = user_make("staff@ocop.test", is_staff=True)
+
+    url = certificate_scan_url(certificate=certificate, user=staff)
+
+    query = parse_qs(urlsplit(url).query)
+    stem = certificate.scan.name.split("/")[-1]
+    assert query["response-content-type"] == ["application/pdf"]
+    assert query["response-content-disposition"] == [f'inline; filename="{stem}"']
+    response = httpx.get(url)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.headers["content-disposition"] == f'inline; filename="{stem}"'
+
+
+@pytest.mark.s3
+def test_presigned_url_of_an_old_html_object_makes_it_a_download(s3, certificate):
+    key = "private/certificates/giay-chung-nhan.html"
+    s3.put_object(Bucket=BUCKET, Key=key, Body=HTML_POLYGLOT, ContentType="text/html")
+    Certificate.objects.filter(pk=certificate.pk).update(scan="certificates/giay-chung-nhan.html")
+    certificate.refresh_from_db()
+    staff = user_make("staff@ocop.test", is_staff=True)
+
+    response = httpx.get(certificate_scan_url(certificate=certificate, user=staff))
+
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/octet-stream"
+    assert response.headers["content-disposition"] == 'attachment; filename="tep-rieng.bin"'

@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+import datetime
 import io
+import re
 import threading
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError
 from django.test import Client
+from django.utils import timezone
 from graphql_relay import to_global_id
 from PIL import Image, features
 
+from catalog import services
 from catalog import thumbnails as thumbnails_module
 from catalog.models import (
     Category,
+    Certificate,
+    CertificateStatus,
     Collection,
+    CollectionChannelListing,
     Producer,
     ProducerMedia,
+    ProducerMember,
     Product,
     ProductMedia,
     Thumbnail,
@@ -32,6 +41,7 @@ from catalog.thumbnails import (
     thumbnail_source_field,
     thumbnail_url,
 )
+from tests.catalog.factories import default_channel, make_producer, make_product
 
 # --- helpers ----------------------------------------------------------------------------------
 
@@ -56,23 +66,13 @@ def open_stored(name: str) -> Image.Image:
 
 @pytest.fixture
 def producer() -> Producer:
-    return Producer.objects.create(
-        name="HTX Cà phê Cầu Đất",
-        slug="htx-ca-phe-cau-dat",
-        kind="cooperative",
-        province_id=68,
-        ward_id=24848,
-    )
+    return make_producer("HTX Cà phê Cầu Đất")
 
 
 @pytest.fixture
 def product(producer: Producer) -> Product:
-    return Product.objects.create(
-        name="Cà phê Arabica Cầu Đất",
-        slug="ca-phe-arabica-cau-dat",
-        category=Category.objects.get(slug="ca-phe-ca-cao"),
-        producer=producer,
-    )
+    """Certified and published: its photos are public."""
+    return make_product("Cà phê Arabica Cầu Đất", producer=producer)
 
 
 @pytest.fixture
@@ -82,6 +82,17 @@ def make_media(product: Product):
         media.image.save(name, ContentFile(content), save=False)
         media.save()
         return media
+
+    return make
+
+
+@pytest.fixture
+def make_legacy_media(product: Product):
+    """A photo stored before uploads were checked and named by us: bytes as they came."""
+
+    def make(content: bytes, name: str) -> ProductMedia:
+        stored = default_storage.save(f"products/{name}", ContentFile(content))
+        return ProductMedia.objects.create(product=product, image=stored)
 
     return make
 
@@ -177,7 +188,7 @@ def test_thumbnail_get_or_create_shrinks_the_longer_side_to_the_size(media: Prod
 
     assert thumbnail.pk is not None
     assert (thumbnail.product_media, thumbnail.size, thumbnail.format) == (media, 256, "ORIGINAL")
-    assert thumbnail.image.name == "thumbnails/arabica_thumbnail_256.jpg"
+    assert re.fullmatch(r"thumbnails/[0-9a-f]{32}\.jpg", thumbnail.image.name)
     image = open_stored(thumbnail.image.name)
     assert image.format == "JPEG"
     assert image.size == (256, 128)
@@ -226,7 +237,7 @@ def test_thumbnail_get_or_create_webp_of_a_jpeg(media: ProductMedia) -> None:
 def test_thumbnail_get_or_create_avif(media: ProductMedia) -> None:
     thumbnail = thumbnail_get_or_create(instance=media, size=128, format="AVIF")
 
-    assert thumbnail.image.name == "thumbnails/arabica_thumbnail_128.avif"
+    assert re.fullmatch(r"thumbnails/[0-9a-f]{32}\.avif", thumbnail.image.name)
     image = open_stored(thumbnail.image.name)
     assert (image.format, image.size) == ("AVIF", (128, 64))
 
@@ -291,7 +302,7 @@ def test_thumbnail_get_or_create_keeps_the_winner_of_a_race(
 
     assert result.pk == winner.pk
     assert Thumbnail.objects.count() == 1
-    assert default_storage.listdir("thumbnails")[1] == ["arabica_thumbnail_256.jpg"]
+    assert default_storage.listdir("thumbnails")[1] == [winner.image.name.split("/")[-1]]
 
 
 @pytest.mark.django_db
@@ -332,8 +343,8 @@ def test_thumbnail_get_or_create_in_parallel_makes_one_row(make_media) -> None:
 
 
 @pytest.mark.django_db
-def test_thumbnail_get_or_create_refuses_a_file_that_is_not_an_image(make_media) -> None:
-    media = make_media(b"not an image", name="broken.jpg")
+def test_thumbnail_get_or_create_refuses_a_file_that_is_not_an_image(make_legacy_media) -> None:
+    media = make_legacy_media(b"not an image", name="broken.jpg")
 
     with pytest.raises(ThumbnailSourceError) as raised:
         thumbnail_get_or_create(instance=media, size=256, format="ORIGINAL")
@@ -447,7 +458,7 @@ def test_thumbnail_view_serves_a_producer_logo(producer: Producer) -> None:
     response = Client().get(f"/thumbnail/{to_global_id('Producer', producer.pk)}/128/")
 
     assert response.status_code == 302
-    assert producer.logo_thumbnails.get().image.name == "thumbnails/logo_thumbnail_128.png"
+    assert re.fullmatch(r"thumbnails/[0-9a-f]{32}\.png", producer.logo_thumbnails.get().image.name)
 
 
 @pytest.mark.django_db
@@ -484,8 +495,8 @@ def test_thumbnail_view_404_for_an_instance_without_image() -> None:
 
 
 @pytest.mark.django_db
-def test_thumbnail_view_404_for_a_file_that_is_not_an_image(make_media) -> None:
-    media = make_media(b"not an image", name="broken.jpg")
+def test_thumbnail_view_404_for_a_file_that_is_not_an_image(make_legacy_media) -> None:
+    media = make_legacy_media(b"not an image", name="broken.jpg")
     client = Client(raise_request_exception=False)
 
     response = client.get(f"/thumbnail/{to_global_id('ProductMedia', media.pk)}/256/")
@@ -503,6 +514,110 @@ def test_thumbnail_view_404_for_a_decompression_bomb(media, monkeypatch) -> None
 
     assert response.status_code == 404
     assert not Thumbnail.objects.exists()
+
+
+# --- the view: only what the public may see (issue #9, item 13) ---------------------------------
+
+
+def _hide_unpublished(product: Product) -> None:
+    services.product_publish(product=product, channel=default_channel(), is_published=False)
+
+
+def _hide_expired(product: Product) -> None:
+    Certificate.objects.filter(pk=product.current_certificate_id).update(
+        valid_until=timezone.localdate() - datetime.timedelta(days=1)
+    )
+
+
+def _hide_unverified(product: Product) -> None:
+    Certificate.objects.filter(pk=product.current_certificate_id).update(
+        status=CertificateStatus.PENDING
+    )
+
+
+@pytest.fixture(params=[_hide_unpublished, _hide_expired, _hide_unverified])
+def hidden_media(request, media: ProductMedia) -> ProductMedia:
+    request.param(media.product)
+    return media
+
+
+def _thumbnail_path(instance) -> str:
+    return f"/thumbnail/{to_global_id(type(instance).__name__, instance.pk)}/256/"
+
+
+@pytest.mark.django_db
+def test_thumbnail_view_404_for_a_hidden_products_photo_to_anonymous_visitors(
+    hidden_media: ProductMedia, django_assert_num_queries
+) -> None:
+    with django_assert_num_queries(1):  # the photo and its visibility, then nothing
+        response = Client().get(_thumbnail_path(hidden_media))
+    assert response.status_code == 404
+    assert not Thumbnail.objects.exists()  # nothing made for a visitor who may not see it
+
+
+@pytest.mark.django_db
+def test_thumbnail_view_404_for_a_product_never_published_or_certified(make_media) -> None:
+    draft = make_product(stars=None, published=False)
+    media = ProductMedia(product=draft)
+    media.image.save("a.jpg", ContentFile(image_bytes((64, 64))))
+    assert Client().get(_thumbnail_path(media)).status_code == 404
+
+
+@pytest.mark.django_db
+def test_thumbnail_view_serves_a_hidden_products_photo_to_staff_and_its_members(
+    hidden_media: ProductMedia,
+) -> None:
+    users = get_user_model().objects
+    staff = users.create_user(email="staff@ocop.test", password="x-1234567", is_staff=True)
+    member = users.create_user(email="member@htx.test", password="x-1234567")
+    ProducerMember.objects.create(producer=hidden_media.product.producer, user=member)
+    outsider = users.create_user(email="other@htx.test", password="x-1234567")
+    ProducerMember.objects.create(producer=make_producer(), user=outsider)
+
+    for user, status in ((staff, 302), (member, 302), (outsider, 404)):
+        client = Client()
+        client.force_login(user)
+        response = client.get(_thumbnail_path(hidden_media))
+        assert response.status_code == status, user.email
+        if status == 302:  # never kept by a shared cache
+            assert "private" in response["Cache-Control"]
+            assert "public" not in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_thumbnail_view_of_a_public_photo_runs_two_queries(
+    media: ProductMedia, django_assert_num_queries
+) -> None:
+    Client().get(_thumbnail_path(media))  # made on first request (adds its insert)
+    with django_assert_num_queries(2):  # the photo and its visibility; the stored thumbnail
+        response = Client().get(_thumbnail_path(media))
+    assert response.status_code == 302
+    assert response["Cache-Control"] == "public, max-age=3600"
+
+
+@pytest.mark.django_db
+def test_thumbnail_view_404_for_an_inactive_producers_images(producer: Producer) -> None:
+    producer.logo.save("logo.png", ContentFile(image_bytes((64, 64), format="PNG")))
+    photo = ProducerMedia(producer=producer)
+    photo.image.save("vuon.png", ContentFile(image_bytes((64, 64), format="PNG")))
+    assert Client().get(_thumbnail_path(producer)).status_code == 302
+
+    Producer.objects.filter(pk=producer.pk).update(is_active=False)
+
+    assert Client().get(_thumbnail_path(producer)).status_code == 404
+    assert Client().get(_thumbnail_path(photo)).status_code == 404
+
+
+@pytest.mark.django_db
+def test_thumbnail_view_404_for_an_unpublished_collections_banner() -> None:
+    collection = Collection.objects.create(name="Quà Tết", slug="qua-tet")
+    collection.background_image.save("tet.png", ContentFile(image_bytes((64, 64), format="PNG")))
+    assert Client().get(_thumbnail_path(collection)).status_code == 404
+
+    CollectionChannelListing.objects.create(
+        collection=collection, channel=default_channel(), is_published=True
+    )
+    assert Client().get(_thumbnail_path(collection)).status_code == 302
 
 
 # --- URLs for GraphQL resolvers ---------------------------------------------------------------

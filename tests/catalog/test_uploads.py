@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import io
+import re
 import struct
 import zlib
 from pathlib import Path
@@ -10,12 +12,15 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.forms import modelform_factory
 from PIL import Image
 
-from catalog.models import ProductMedia
-from catalog.services import product_media_add
+from catalog.models import Certificate, ProducerMedia, ProductMedia
+from catalog.services import certificate_submit, product_media_add
 from catalog.uploads import image_upload_validate, scan_upload_validate, upload_extension
-from tests.catalog.factories import make_product
+from tests.catalog.factories import make_product, pdf_bytes
 
 # --- helpers ----------------------------------------------------------------------------------
 
@@ -49,12 +54,12 @@ def png_bomb(width: int = 100_000, height: int = 100_000) -> bytes:
     )
 
 
-def pdf_bytes() -> bytes:
-    return (
-        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-        b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
-        b"trailer << /Root 1 0 R >>\n%%EOF\n"
-    )
+# Issue #9, item 1, verbatim: starts with %PDF-, ends with %%EOF, HTML and script between.
+POLYGLOT = (
+    b"%PDF-1.4\n<html><script>fetch('/graphql/', {method: 'POST', credentials: 'include'})"
+    b"</script></html>\n%%EOF\n"
+)
+STORED_NAME = r"[0-9a-f]{32}"
 
 
 SVG_WITH_SCRIPT = (
@@ -94,8 +99,8 @@ def test_product_media_add_stores_photo_under_the_extension_of_its_content(produ
     media = product_media_add(
         product=product, upload=upload(image_bytes("PNG"), "Ảnh cà phê.jpg"), alt=" Hạt "
     )
-    assert media.image.name.startswith("products/anh-ca-phe")
-    assert media.image.name.endswith(".png")
+    # A name we chose, with the extension of the content: nothing of "Ảnh cà phê.jpg".
+    assert re.fullmatch(rf"products/{STORED_NAME}\.png", media.image.name)
     assert media.alt == "Hạt"
     with media.image.open("rb") as stream:
         assert Image.open(stream).format == "PNG"
@@ -196,11 +201,33 @@ def test_scan_upload_validate_accepts_a_photo_of_the_certificate():
     assert scan_upload_validate(upload(image_bytes("JPEG"), "scan.pdf")) == "JPEG"
 
 
-def test_scan_upload_validate_refuses_a_pdf_without_its_end_marker():
-    truncated = pdf_bytes().replace(b"%%EOF", b"") + b"x" * 2048
+def test_scan_upload_validate_refuses_a_truncated_pdf():
+    data = pdf_bytes()
     with pytest.raises(ValidationError) as exc_info:
-        scan_upload_validate(upload(truncated, "scan.pdf"))
+        scan_upload_validate(upload(data[: len(data) // 2], "scan.pdf"))
     assert error_code(exc_info) == "invalid"
+
+
+def test_scan_upload_validate_refuses_an_html_page_between_pdf_first_and_last_bytes():
+    assert POLYGLOT.startswith(b"%PDF-") and POLYGLOT.rstrip().endswith(b"%%EOF")
+    with pytest.raises(ValidationError) as exc_info:
+        scan_upload_validate(upload(POLYGLOT, "giay-chung-nhan.html"))
+    assert error_code(exc_info) == "invalid"
+    assert "PDF" in exc_info.value.messages[0]
+
+
+def test_scan_upload_validate_refuses_a_pdf_without_pages():
+    from pypdf import PdfWriter
+
+    buffer = io.BytesIO()
+    PdfWriter().write(buffer)  # well-formed, zero pages
+    with pytest.raises(ValidationError) as exc_info:
+        scan_upload_validate(upload(buffer.getvalue(), "scan.pdf"))
+    assert error_code(exc_info) == "invalid"
+
+
+def test_scan_upload_validate_accepts_a_multi_page_pdf():
+    assert scan_upload_validate(upload(pdf_bytes(pages=3), "scan.pdf")) == "PDF"
 
 
 def test_scan_upload_validate_refuses_text_renamed_pdf():
@@ -218,5 +245,105 @@ def test_scan_upload_validate_refuses_svg():
 def test_scan_upload_validate_refuses_a_file_over_max_upload_bytes(settings):
     settings.MAX_UPLOAD_BYTES = 100
     with pytest.raises(ValidationError) as exc_info:
-        scan_upload_validate(upload(pdf_bytes() + b"%" * 200 + b"\n%%EOF", "scan.pdf"))
+        scan_upload_validate(upload(pdf_bytes(), "scan.pdf"))
     assert error_code(exc_info) == "file_too_large"
+
+
+# --- stored names: ours, on every write path ------------------------------------------------
+
+
+def certificate_submit_with(product, scan) -> Certificate:
+    return certificate_submit(
+        product=product,
+        stars=4,
+        certificate_number="LD-2026-009",
+        decision_number="501/QĐ-UBND",
+        decision_date=datetime.date(2026, 3, 1),
+        issuer="UBND tỉnh Lâm Đồng",
+        issuer_level="PROVINCE",
+        issued_on=datetime.date(2026, 3, 5),
+        scan=scan,
+    )
+
+
+def test_certificate_submit_refuses_the_polyglot_scan_and_stores_nothing(product, _media_root):
+    scan = SimpleUploadedFile("giay-chung-nhan.html", POLYGLOT, content_type="text/html")
+    with pytest.raises(ValidationError) as exc_info:
+        certificate_submit_with(product, scan)
+    assert exc_info.value.error_dict["scan"][0].code == "invalid"
+    assert not Certificate.objects.filter(certificate_number="LD-2026-009").exists()
+    assert stored_files(_media_root.parent) == []  # neither public nor private media
+
+
+def test_certificate_scan_is_stored_under_a_name_we_choose_with_the_verified_extension(product):
+    scan = SimpleUploadedFile("giay-chung-nhan.html", pdf_bytes(), content_type="text/html")
+    certificate = certificate_submit_with(product, scan)
+    assert re.fullmatch(rf"certificates/{STORED_NAME}\.pdf", certificate.scan.name)
+    assert "giay-chung-nhan" not in certificate.scan.name
+
+
+def test_scan_photo_is_stored_with_the_extension_of_its_content(product):
+    scan = SimpleUploadedFile("giay.pdf", image_bytes("PNG"), content_type="application/pdf")
+    certificate = certificate_submit_with(product, scan)
+    assert re.fullmatch(rf"certificates/{STORED_NAME}\.png", certificate.scan.name)
+
+
+def test_assigning_a_file_to_a_photo_field_checks_and_names_it(product):
+    # The demo loader's and admin's way: a file assigned to the field, saved with the row.
+    producer = product.producer
+    producer.logo = ContentFile(image_bytes("PNG"), name="logo.html")
+    producer.save()
+    assert re.fullmatch(rf"producers/logos/{STORED_NAME}\.png", producer.logo.name)
+
+    photo = ProducerMedia(producer=producer, image=ContentFile(SVG_WITH_SCRIPT, name="a.jpg"))
+    with pytest.raises(ValidationError), transaction.atomic():
+        photo.save()
+    assert not ProducerMedia.objects.exists()
+
+
+def test_two_uploads_of_the_same_name_get_unrelated_names(product):
+    first = product_media_add(product=product, upload=upload(image_bytes(), "anh.jpg"))
+    second = product_media_add(product=product, upload=upload(image_bytes(), "anh.jpg"))
+    assert first.image.name != second.image.name
+    for media in (first, second):
+        assert re.fullmatch(rf"products/{STORED_NAME}\.jpg", media.image.name)
+
+
+def test_admin_certificate_form_refuses_the_polyglot_scan(product):
+    from catalog.admin import CertificateForm
+
+    form = CertificateForm(
+        data={
+            "product": product.pk,
+            "stars": 4,
+            "score": 78,
+            "certificate_number": "LD-2026-010",
+            "decision_number": "501/QĐ-UBND",
+            "decision_date": "2026-03-01",
+            "issuer": "UBND tỉnh Lâm Đồng",
+            "issuer_level": "PROVINCE",
+            "issued_on": "2026-03-05",
+            "valid_until": "2029-03-05",
+        },
+        files={"scan": SimpleUploadedFile("giay-chung-nhan.html", POLYGLOT)},
+    )
+    assert not form.is_valid()
+    assert "scan" in form.errors
+
+
+def test_admin_photo_form_stores_a_photo_under_our_name(product):
+    form_class = modelform_factory(ProductMedia, fields=["product", "image", "alt"])
+    form = form_class(
+        data={"product": product.pk, "alt": ""},
+        files={"image": SimpleUploadedFile("x.html", image_bytes(), content_type="text/html")},
+    )
+    assert form.is_valid(), form.errors
+    media = form.save()
+    assert re.fullmatch(rf"products/{STORED_NAME}\.jpg", media.image.name)
+
+    refused = form_class(
+        data={"product": product.pk, "alt": ""},
+        files={"image": SimpleUploadedFile("a.png", SVG_WITH_SCRIPT)},
+    )
+    assert not refused.is_valid()
+    assert "image" in refused.errors

@@ -3,17 +3,22 @@ fulfil with a tracking number, packing slip) through the portal."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from catalog.models import Certificate, CertificateStatus, Stock
 from orders.models import Fulfillment, OrderLine, OrderStatus
+from tests.catalog.factories import pdf_bytes
 from tests.frontend.conftest import client_for, place_order
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
+# Issue #9, item 1: HTML and script between a PDF's first and last bytes.
+POLYGLOT = b"%PDF-1.4\n<html><script>fetch('/graphql/')</script></html>\n%%EOF\n"
 
 
 def url(name: str, *args) -> str:
@@ -46,7 +51,12 @@ def test_member_submits_a_certificate_with_a_private_scan(world, settings, tmp_p
     assert "LD-2026-001" in client.get(url("certificates")).text
     link = client.get(url("certificate_scan", certificate.pk))
     assert link.status_code == 302 and "/private-media/" in link.url
-    assert b"".join(client.get(link.url).streaming_content) == PDF
+    served = client.get(link.url)
+    assert b"".join(served.streaming_content) == PDF
+    assert served["Content-Type"] == "application/pdf"
+    assert served["X-Content-Type-Options"] == "nosniff"
+    assert served["Content-Security-Policy"].startswith("sandbox")
+    assert re.fullmatch(r"certificates/[0-9a-f]{32}\.pdf", certificate.scan.name)
     # Another producer's member: as if it did not exist.
     other = client_for(world["member_b"]).get(url("certificate_scan", certificate.pk))
     assert other.status_code == 404
@@ -65,6 +75,17 @@ def test_certificate_form_refuses_bad_input_and_stores_nothing(world):
     foreign = client.post(url("certificate_new"), certificate_data(world["b1"]))
     assert foreign.status_code == 400  # B's product is not a choice for A's member
     assert Certificate.objects.count() == before
+
+
+def test_certificate_form_refuses_an_html_page_wrapped_as_a_pdf(world, settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
+    client = client_for(world["member_a"])
+    scan = SimpleUploadedFile("giay-chung-nhan.html", POLYGLOT, content_type="text/html")
+    response = client.post(url("certificate_new"), certificate_data(world["a2"], scan=scan))
+    assert response.status_code == 400
+    assert "Tệp PDF bị hỏng" in response.text  # the form says why
+    assert not Certificate.objects.filter(certificate_number="LD-2026-001").exists()
+    assert [path for path in tmp_path.rglob("*") if path.is_file()] == []
 
 
 @pytest.fixture

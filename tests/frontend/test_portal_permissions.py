@@ -24,12 +24,12 @@ from catalog.models import (
 )
 from catalog.services import product_media_add
 from orders.models import Fulfillment, OrderLine
-from tests.catalog.factories import default_channel, jpeg_bytes
+from tests.catalog.factories import default_channel, jpeg_bytes, pdf_bytes
 from tests.frontend.conftest import client_for, place_order
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def state() -> str:
