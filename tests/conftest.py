@@ -11,7 +11,7 @@ import uuid
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from shop.shared_cache import per_process_cache_backend
 
@@ -74,3 +74,16 @@ def redis_cache(settings):
     keys = list(client.scan_iter(match=f"{prefix}:*", count=500))
     if keys:
         client.delete(*keys)
+
+
+@pytest.fixture
+def redis_workers(redis_cache):
+    """Two cache clients of their own on the test's Redis, as two gunicorn workers have;
+    ``use(worker)`` makes one of them the ``default`` cache that the shop's code reaches."""
+    workers = caches.create_connection("default"), caches.create_connection("default")
+    assert workers[0]._cache is not workers[1]._cache
+
+    def use(worker) -> None:
+        caches["default"] = worker
+
+    return (*workers, use)
