@@ -2,7 +2,8 @@
 
 Every function takes keyword-only arguments and raises ``ValidationError`` keyed by the GraphQL
 field with an ``AccountErrorCode`` as code (``accounts.graphql.mutations`` passes them through).
-Address cleaning lives in :mod:`accounts.addresses` (``address_clean``, re-exported here).
+Address cleaning lives in :mod:`accounts.addresses` (``address_clean``, re-exported here); every
+password check in :mod:`accounts.sign_in` (``user_authenticate``, re-exported here).
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.http.request import split_domain_port, validate_host
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from shop.outbox import outbox_consumer, outbox_publish
 
 from .addresses import address_clean
 from .models import Address, User, new_jwt_token_key
-from .throttling import login_blocked_until, login_failure_record, login_success_record
+from .sign_in import password_check, user_authenticate
 
 __all__ = [
     "address_clean",
@@ -120,36 +121,6 @@ def user_jwt_key_rotate(user: User) -> None:
     user.jwt_token_key = new_jwt_token_key()
 
 
-def user_authenticate(*, email: str, password: str, ip: str | None) -> User:
-    """Check a login, throttled per email and per IP (see :mod:`accounts.throttling`)."""
-    email = (email or "").strip().lower()
-    blocked_until = login_blocked_until(email=email, ip=ip)
-    if blocked_until is not None:
-        local = timezone.localtime(blocked_until)
-        raise ValidationError(
-            _(
-                "Đăng nhập bị tạm khóa đến %(time)s do có quá nhiều lần đăng nhập sai. "
-                "Vui lòng thử lại sau."
-            ),
-            code="login_attempt_delayed",
-            params={"time": local.strftime("%H:%M:%S %d/%m/%Y")},
-        )
-    user = User.objects.filter(email__iexact=email).first()
-    if user is None:
-        User().set_password(password)  # take as long as a real check: no timing oracle
-    if user is None or not user.check_password(password):
-        login_failure_record(email=email, ip=ip)
-        raise _field_error(
-            "email", _("Email hoặc mật khẩu không đúng. Vui lòng thử lại."), "invalid_credentials"
-        )
-    if not user.is_active:
-        raise _field_error("email", _("Tài khoản đã bị khóa."), "inactive")
-    login_success_record(email=email)
-    user.last_login = timezone.now()
-    user.save(update_fields=["last_login"])
-    return user
-
-
 def user_update(
     *,
     user: User,
@@ -205,9 +176,16 @@ def _default_address_replace(user: User, address_type: str, values: dict[str, An
     _default_set(user, address, address_type)
 
 
-def user_password_change(*, user: User, old_password: str | None, new_password: str) -> User:
-    """Change the password of a signed-in user; every token issued before stops working."""
-    if user.has_usable_password() and not user.check_password(old_password or ""):
+def user_password_change(
+    *, user: User, old_password: str | None, new_password: str, ip: str | None = None
+) -> User:
+    """Change the password of a signed-in user; every token issued before stops working.
+
+    The old password is checked behind the login throttle (:func:`accounts.sign_in.password_check`):
+    a stolen session must not become a way to guess it."""
+    if user.has_usable_password() and not password_check(
+        user=user, email=user.email, password=old_password or "", ip=ip
+    ):
         raise _field_error("oldPassword", _("Mật khẩu hiện tại không đúng."), "invalid_password")
     password_validate(new_password, user=user, field="newPassword")
     user.set_password(new_password)

@@ -1,9 +1,12 @@
 """Login throttling: failed logins are counted per email and per client IP in Django's cache
-(local memory or Redis: only ``add``/``incr``/``get``/``delete``, all atomic on Redis).
+(only ``add``/``incr``/``get``/``delete``, all atomic on Redis). In production that cache is
+Redis, shared by every worker (``CACHE_URL``; ``gunicorn.conf.py`` refuses several workers with
+a per-process cache, which would give each worker its own counters).
 
 A counter lives for one window (``LOGIN_THROTTLE_WINDOW`` seconds from its first failure).
-Once a counter reaches its limit, ``tokenCreate`` is refused with ``LOGIN_ATTEMPT_DELAYED``
-until the window ends, without checking the password, so a guesser learns nothing. A successful
+Once a counter reaches its limit, every password check (:mod:`accounts.sign_in`: tokenCreate,
+the portal's and the admin's sign-in, passwordChange) is refused until the window ends, without
+checking the password, so a guesser learns nothing. A successful
 login clears the email's counter (not the IP's: one good account must not unlock guessing
 at the others from the same address).
 """
@@ -77,10 +80,15 @@ def _increment(key: str) -> None:
         cache.set(key + ":since", timezone.now().timestamp(), timeout=window)
         return
     try:
-        cache.incr(key)
+        count = cache.incr(key)
     except ValueError:  # expired between add and incr: start a new window
         cache.set(key, 1, timeout=window)
         cache.set(key + ":since", timezone.now().timestamp(), timeout=window)
+        return
+    if count == 1:
+        # Redis: the key expired between Django's EXISTS and INCR, and INCR made a new one
+        # without expiry; give it the window, or the lock would never end.
+        cache.touch(key, timeout=window)
 
 
 def login_failure_record(*, email: str, ip: str | None) -> None:

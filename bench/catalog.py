@@ -592,6 +592,9 @@ def gunicorn(env: dict[str, str], *, workers: int) -> Iterator[str]:
         "120",
         "--chdir",
         str(REPO),
+        # Not the shop's gunicorn.conf.py, which refuses several workers on the per-process cache.
+        "-c",
+        str(REPO / "bench" / "gunicorn.conf.py"),
     ]
     base = f"http://127.0.0.1:{port}"
     with open(log_path, "wb") as log:

@@ -7,16 +7,21 @@ not producer-scoped refuse members, because members hold no model permissions.
 
 Staff reports (``shop.admin_reports``) hang under ``/admin/reports/`` and are linked from the
 index for staff only.
+
+Both password checks of the site pass the login throttle: the sign-in form through
+``accounts.backends.EmailBackend``, the password-change form through
+``accounts.sign_in.password_check``.
 """
 
 from __future__ import annotations
 
 from django.contrib import admin
-from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.admin.forms import AdminAuthenticationForm, AdminPasswordChangeForm
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.views import PasswordChangeView
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
-from django.urls import path
+from django.http import HttpRequest, HttpResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -39,6 +44,34 @@ class OcopAdminAuthenticationForm(AdminAuthenticationForm):
             )
 
 
+class OcopAdminPasswordChangeForm(AdminPasswordChangeForm):
+    """Django's password change, with the old password checked behind the login throttle."""
+
+    def __init__(self, *args, request: HttpRequest, **kwargs) -> None:
+        self.request = request
+        super().__init__(*args, **kwargs)
+
+    def clean_old_password(self) -> str:
+        from accounts.sign_in import password_check
+        from accounts.throttling import client_ip
+
+        old_password = self.cleaned_data["old_password"]
+        if not password_check(
+            user=self.user, email=self.user.email, password=old_password, ip=client_ip(self.request)
+        ):
+            raise ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old_password
+
+
+class OcopPasswordChangeView(PasswordChangeView):
+    form_class = OcopAdminPasswordChangeForm
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
 class OcopAdminSite(admin.AdminSite):
     site_header = _("Quản trị Chợ OCOP")
     site_title = _("Quản trị Chợ OCOP")
@@ -48,6 +81,17 @@ class OcopAdminSite(admin.AdminSite):
 
     def has_permission(self, request: HttpRequest) -> bool:
         return _admitted(request.user)
+
+    def password_change(self, request: HttpRequest, extra_context=None) -> HttpResponse:
+        """Django's ``AdminSite.password_change`` with the throttled form."""
+        defaults = {
+            "success_url": reverse("admin:password_change_done", current_app=self.name),
+            "extra_context": {**self.each_context(request), **(extra_context or {})},
+        }
+        if self.password_change_template is not None:
+            defaults["template_name"] = self.password_change_template
+        request.current_app = self.name
+        return OcopPasswordChangeView.as_view(**defaults)(request)
 
     def get_urls(self):
         from . import admin_reports

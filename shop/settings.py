@@ -119,6 +119,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+# The only backend: every sign-in (portal, admin, any authenticate() call) passes the login
+# throttle that tokenCreate uses (accounts.sign_in).
+AUTHENTICATION_BACKENDS = ["accounts.backends.EmailBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -287,8 +290,8 @@ JWT_REFRESH_TTL = env_int("JWT_REFRESH_TTL", 30 * 24 * 3600)
 # Hosts a password-reset link (``redirectUrl``) may point at; ports are ignored.
 _PUBLIC_HOST = PUBLIC_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
 ALLOWED_CLIENT_HOSTS = env_list("ALLOWED_CLIENT_HOSTS", f"{_PUBLIC_HOST},localhost,127.0.0.1")
-# tokenCreate answers LOGIN_ATTEMPT_DELAYED after this many failures in the window, per email
-# and per client IP, without checking the password.
+# Every password check (tokenCreate, portal and admin sign-in, passwordChange) is refused after
+# this many failures in the window, per email and per client IP, without checking the password.
 LOGIN_THROTTLE_WINDOW = env_int("LOGIN_THROTTLE_WINDOW", 10 * 60)
 LOGIN_THROTTLE_EMAIL_FAILURES = env_int("LOGIN_THROTTLE_EMAIL_FAILURES", 5)
 LOGIN_THROTTLE_IP_FAILURES = env_int("LOGIN_THROTTLE_IP_FAILURES", 20)

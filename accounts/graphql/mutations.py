@@ -296,7 +296,10 @@ class PasswordChange(AccountBaseMutation):
     def perform(cls, root: Any, info: Any, **data: Any) -> dict[str, Any]:
         user = require_user(info)
         services.user_password_change(
-            user=user, old_password=data.get("old_password"), new_password=data["new_password"]
+            user=user,
+            old_password=data.get("old_password"),
+            new_password=data["new_password"],
+            ip=client_ip(info.context),
         )
         return {"user": user}
 

@@ -1,6 +1,5 @@
-"""Login throttling counters: per email and per IP, in Django's cache (locmem and Redis)."""
-
-import uuid
+"""Login throttling counters: per email and per IP, in Django's cache (on Redis: see
+test_throttling_redis.py)."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -42,32 +41,6 @@ def test_unknown_emails_count_against_the_ip(settings):
     _fail("b@example.com")
     assert _delayed(user.email)
     assert user_authenticate(email=user.email, password=PASSWORD, ip="198.51.100.1") == user
-
-
-@pytest.mark.redis
-def test_throttling_works_with_the_redis_cache(settings):
-    redis = pytest.importorskip("redis")
-    try:
-        redis.Redis(host="127.0.0.1", port=6379, socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        pytest.skip("needs the local Redis (127.0.0.1:6379)")
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/15",
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-        }
-    }
-    user = user_create()
-    ip = f"198.18.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}"
-    _fail(user.email, ip=ip, times=5)
-    assert _delayed(user.email, ip=ip)
-    other = user_create()
-    assert user_authenticate(email=other.email, password=PASSWORD, ip=ip) == other
-    from django.core.cache import cache
-
-    for key in (throttling._email_counter(user.email).key, throttling._ip_counter(ip).key):
-        cache.delete_many([key, key + ":since"])
 
 
 def test_client_ip_behind_a_proxy_is_the_rightmost_forwarded_address(settings, rf):
