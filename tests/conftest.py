@@ -21,3 +21,11 @@ def _media_root(tmp_path, settings):
     """Each test writes uploads and thumbnails to its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def live_server(live_server, settings):
+    """The live server listens on a random port, which its ``Host`` header carries: let that
+    port through ``shop.middleware.HostPortMiddleware``."""
+    settings.ALLOWED_HOST_PORTS = [*settings.ALLOWED_HOST_PORTS, str(live_server.thread.port)]
+    return live_server
