@@ -454,11 +454,11 @@ class GraphQLView(BaseGraphQLView):
     ) -> str | None:
         """The cache key of an anonymous request, or None when its response is not cached.
 
-        Anonymous means no ``Authorization`` header and no session user. The key covers all the
-        response depends on: the query, its variables, the operation, the channel, the language,
-        the catalogue version, which every catalogue write bumps, and the scheme and host that
-        absolute URLs (images) are built from, so one client's ``Host`` or trusted
-        ``X-Forwarded-Proto`` never reaches another's answer.
+        Anonymous means no ``Authorization`` (or Saleor's ``Authorization-Bearer``) header and no
+        session user. The key covers all the response depends on: the query, its variables, the
+        operation, the channel, the language, the catalogue version, which every catalogue write
+        bumps, and the scheme and host that absolute URLs (images) are built from, so one
+        client's ``Host`` or trusted ``X-Forwarded-Proto`` never reaches another's answer.
         """
         if not settings.GRAPHQL_CACHE_SECONDS or any(
             request.META.get(header)
