@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -56,6 +57,12 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" + (",*" if DEBUG else ""))
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 PUBLIC_URL = env_str("PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# Ports a Host header may carry (ALLOWED_HOSTS ignores ports; absolute URLs keep them): by
+# default PUBLIC_URL's explicit port, any with DEBUG. A Host without a port is always fine.
+_PUBLIC_PORT = urlsplit(PUBLIC_URL).port
+ALLOWED_HOST_PORTS = env_list(
+    "ALLOWED_HOST_PORTS", ",".join([str(_PUBLIC_PORT or "")] + (["*"] if DEBUG else []))
+)
 
 INSTALLED_APPS = [
     "shop.admin_apps.OcopAdminConfig",  # django.contrib.admin with the shop's site
@@ -66,6 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "graphene_django",
+    "corsheaders",
     "shop",
     "accounts",
     "catalog",
@@ -76,7 +84,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "shop.middleware.ContentSecurityPolicyMiddleware",
+    "shop.middleware.HostPortMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -114,6 +125,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a writer instead of failing at once with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+# A persistent connection the server dropped (restart, failover, idle timeout) is replaced
+# before a request uses it, instead of failing that request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -267,8 +281,47 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+    # HSTS: browsers refuse plain http for a year. Preload is a commitment (the domain can be
+    # added to browsers' built-in lists), so it is opt-in.
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Behind a reverse proxy that sets X-Forwarded-Proto (and strips any the client sent), set
+# TRUSTED_PROXY=1 so https requests are seen as secure. Without a proxy the header is the
+# client's to forge, and it would choose the scheme of the absolute URLs we build.
+TRUSTED_PROXY = env_bool("TRUSTED_PROXY", False)
+if TRUSTED_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
+# Every document response (shop.middleware); inline scripts and styles are refused.
+CONTENT_SECURITY_POLICY = env_str(
+    "CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'",
+)
+# GraphiQL (DEBUG only) loads React and GraphiQL from jsDelivr and has an inline script.
+GRAPHIQL_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:; "
+    "font-src 'self' data: https://cdn.jsdelivr.net; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+# CORS for the GraphQL API only, so a storefront on another origin can call it: origins
+# (scheme://host[:port]) from CORS_ALLOWED_ORIGINS; bearer tokens, never cookies.
+CORS_URLS_REGEX = r"^/graphql/$"
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "POST", "OPTIONS")
+CORS_ALLOW_HEADERS = (
+    "accept",
+    "authorization",
+    "authorization-bearer",  # Saleor's alternative bearer header
+    "content-type",
+    "user-agent",
+    "x-requested-with",
+)
+CORS_PREFLIGHT_MAX_AGE = 24 * 3600
 
 LOGGING = {
     "version": 1,

@@ -87,3 +87,11 @@ def redis_workers(redis_cache):
         caches["default"] = worker
 
     return (*workers, use)
+
+
+@pytest.fixture
+def live_server(live_server, settings):
+    """The live server listens on a random port, which its ``Host`` header carries: let that
+    port through ``shop.middleware.HostPortMiddleware``."""
+    settings.ALLOWED_HOST_PORTS = [*settings.ALLOWED_HOST_PORTS, str(live_server.thread.port)]
+    return live_server

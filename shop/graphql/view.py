@@ -55,7 +55,7 @@ from graphql import (
 from graphql.language import DocumentNode, OperationDefinitionNode
 
 from shop.cache import catalogue_version
-from shop.graphql.errors import error_dict, format_error
+from shop.graphql.errors import error_dict, format_error, is_deliberate
 from shop.graphql.limits import CostReport, limit_rules, root_fields
 
 logger = logging.getLogger("shop.graphql")
@@ -187,6 +187,8 @@ class GraphQLView(BaseGraphQLView):
             return refused.response()
 
     def handle(self, request: HttpRequest) -> HttpResponse:
+        if request.method == "OPTIONS":  # CORS preflights never get here (CorsMiddleware)
+            return HttpResponse(status=204, headers={"Allow": "GET, POST, OPTIONS"})
         if request.method not in ("GET", "POST"):
             raise RequestRefused(
                 405,
@@ -222,6 +224,12 @@ class GraphQLView(BaseGraphQLView):
         response["X-Cache"] = "MISS" if stored else "BYPASS"
         return response
 
+    def render_graphiql(self, request: HttpRequest, **data: Any) -> HttpResponse:
+        """GraphiQL (DEBUG only) needs a CDN and an inline script: a policy of its own."""
+        response = super().render_graphiql(request, **data)
+        response["Content-Security-Policy"] = settings.GRAPHIQL_CONTENT_SECURITY_POLICY
+        return response
+
     # --- Body ---------------------------------------------------------------------------------
 
     def read_body(self, request: HttpRequest) -> None:
@@ -246,8 +254,11 @@ class GraphQLView(BaseGraphQLView):
             raise _invalid(_("The request body could not be read.")) from error
 
     def check_csrf(self, request: HttpRequest) -> None:
-        """Only a session cookie authenticates without the client's intent: check CSRF then."""
-        if request.method != "POST" or request.META.get("HTTP_AUTHORIZATION"):
+        """Only a session cookie authenticates without the client's intent: check CSRF whenever
+        the user comes from the session. A valid bearer token replaces the session user and
+        marks the request exempt (``accounts.middleware``); any other ``Authorization`` header
+        (Basic, a bad token...) proves nothing, since a forged request can carry one too."""
+        if request.method != "POST":
             return
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
@@ -388,6 +399,8 @@ class GraphQLView(BaseGraphQLView):
             set_rollback()
         if status == 200:
             payload["data"] = result.data
+            if result.errors and not all(is_deliberate(error) for error in result.errors):
+                status = 500  # our failure (a bug, the database): load balancers must see it
         payload["extensions"] = {**(result.extensions or {}), **extensions}
         cacheable = (
             not result.errors
@@ -441,11 +454,16 @@ class GraphQLView(BaseGraphQLView):
     ) -> str | None:
         """The cache key of an anonymous request, or None when its response is not cached.
 
-        Anonymous means no ``Authorization`` header and no session user. The key covers all the
-        response depends on: the query, its variables, the operation, the channel, the language
-        and the catalogue version, which every catalogue write bumps.
+        Anonymous means no ``Authorization`` (or Saleor's ``Authorization-Bearer``) header and no
+        session user. The key covers all the response depends on: the query, its variables, the
+        operation, the channel, the language, the catalogue version, which every catalogue write
+        bumps, and the scheme and host that absolute URLs (images) are built from, so one
+        client's ``Host`` or trusted ``X-Forwarded-Proto`` never reaches another's answer.
         """
-        if not settings.GRAPHQL_CACHE_SECONDS or request.META.get("HTTP_AUTHORIZATION"):
+        if not settings.GRAPHQL_CACHE_SECONDS or any(
+            request.META.get(header)
+            for header in ("HTTP_AUTHORIZATION", "HTTP_AUTHORIZATION_BEARER")
+        ):
             return None
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
@@ -461,6 +479,8 @@ class GraphQLView(BaseGraphQLView):
                     variables.get("channel"),
                     translation.get_language() or settings.LANGUAGE_CODE,
                     catalogue_version(),
+                    request.scheme,
+                    request.get_host(),
                 ],
                 sort_keys=True,
                 separators=(",", ":"),

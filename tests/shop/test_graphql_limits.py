@@ -347,7 +347,7 @@ def test_unexpected_exception_is_generic_without_debug(client, settings, caplog)
     settings.DEBUG = False
     with caplog.at_level(logging.ERROR, logger="shop.graphql"):
         response = post(client, "{ boom checkout }")
-    assert response.status_code == 200
+    assert response.status_code == 500  # our failure: load balancers and monitoring must see it
     body = response.json()
     assert body["data"] == {"boom": None, "checkout": "cart"}
     error = only_error(response)
@@ -381,7 +381,9 @@ def test_unexpected_exception_shows_message_and_stacktrace_with_debug(client, se
 )
 def test_deliberate_errors_keep_their_message_without_debug(client, settings, field, message, code):
     settings.DEBUG = False
-    error = only_error(post(client, f"{{ {field} }}"))
+    response = post(client, f"{{ {field} }}")
+    assert response.status_code == 200
+    error = only_error(response)
     assert error["message"] == message
     assert error["extensions"]["exception"] == {"code": code}
 

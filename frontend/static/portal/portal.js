@@ -35,7 +35,19 @@
       });
     });
   }
+  // Behaviour is bound here, never in inline handlers: the Content-Security-Policy forbids them.
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("ul.photos[data-order-form]").forEach(initPhotos);
+    // Filters apply as soon as a choice is made (a <noscript> button does it without JS).
+    document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
+      select.addEventListener("change", function () {
+        select.form.submit();
+      });
+    });
+    document.querySelectorAll("button[data-print]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        window.print();
+      });
+    });
   });
 })();
