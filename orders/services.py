@@ -107,7 +107,8 @@ def user_producer_ids(user: Any) -> frozenset[int]:
     return cached
 
 
-def _line_producer_ids(order: Order) -> set[int]:
+def order_producer_ids(order: Order) -> set[int]:
+    """The producers of ``order``'s lines (no query when its lines are prefetched)."""
     cache = getattr(order, "_prefetched_objects_cache", {})
     if "lines" in cache:
         return {line.producer_id for line in cache["lines"]}
@@ -122,7 +123,7 @@ def order_access(*, order: Order, user: Any) -> OrderAccess | None:
         if order.user_id is not None and order.user_id == user.pk:
             return FULL_ACCESS
         producers = user_producer_ids(user)
-        mine = producers & _line_producer_ids(order) if producers else frozenset()
+        mine = producers & order_producer_ids(order) if producers else frozenset()
         if mine:
             return OrderAccess(producer_ids=frozenset(mine), sees_events=True, party=True)
     if order.user_id is None:

@@ -21,16 +21,9 @@ from django.utils.translation import gettext as _
 from catalog.permissions import is_ocop_staff, member_producer_ids
 from orders.models import Order
 from orders.selectors import checkout_get
-from orders.services import order_access
+from orders.services import order_access, order_producer_ids
 
 from .models import TransactionItem
-
-
-def _line_producer_ids(order: Order) -> set[int]:
-    cache = getattr(order, "_prefetched_objects_cache", {})
-    if "lines" in cache:
-        return {line.producer_id for line in cache["lines"]}
-    return set(order.lines.values_list("producer_id", flat=True))
 
 
 def can_move_order_money(*, user: Any, order: Order | None) -> bool:
@@ -41,7 +34,7 @@ def can_move_order_money(*, user: Any, order: Order | None) -> bool:
     if order is None:
         return False
     mine = member_producer_ids(user)
-    producers = _line_producer_ids(order)
+    producers = order_producer_ids(order)
     return bool(mine) and bool(producers) and producers <= mine
 
 
