@@ -14,6 +14,13 @@ Visibility (``order_access``):
   capability, as Saleor's ``orderByToken``; a registered user's order needs that user;
 * everyone else: not found.
 
+Personal data (as Saleor: only to the owner and staff, masked for anyone else): the buyer and
+staff are the order's *parties* and see it all; a producer's member is a party too but sees only
+what shipping its parcel needs (the shipping address and phone), not the buyer's email, billing
+address, account or checkout; the holder of a guest order's ID is no party and sees names,
+streets, phone and email masked (``accounts.anonymize``) and no transactions. The buyer who
+has just completed the checkout (``buyer_access``) sees its own order in full.
+
 Who may act: ``order_cancel`` — staff always (until fulfilled), the buyer while nothing has
 been shipped; fulfilment (``orders.fulfilment``) — staff or a member of the lines' producer.
 """
@@ -52,20 +59,35 @@ CANCELLABLE_BY_BUYER = (OrderStatus.UNCONFIRMED, OrderStatus.UNFULFILLED)
 # --- Access -----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class OrderAccess:
-    """What one viewer may see of one order. ``producer_ids`` None means every line."""
+    """What one viewer may see of one order. ``producer_ids`` None means every line; ``party``:
+    the viewer is the buyer, staff or one of the order's producers' members (see above)."""
 
     producer_ids: frozenset[int] | None = None
     sees_events: bool = False
+    party: bool = False
 
     @property
     def restricted(self) -> bool:
         return self.producer_ids is not None
 
+    @property
+    def sees_shipping_address(self) -> bool:
+        """The address and phone to deliver to: every party (a producer ships its parcel)."""
+        return self.party
+
+    @property
+    def sees_buyer(self) -> bool:
+        """The buyer's email, billing address, account and checkout: the buyer and staff."""
+        return self.party and not self.restricted
+
     def shows_producer(self, producer_id: int | None) -> bool:
         return self.producer_ids is None or producer_id in self.producer_ids
 
 
-FULL_ACCESS = OrderAccess()
+FULL_ACCESS = OrderAccess(party=True)
+STAFF_ACCESS = OrderAccess(sees_events=True, party=True)
+# The holder of a guest order's ID: every line, personal data masked.
+HOLDER_ACCESS = OrderAccess()
 
 
 def user_is_authenticated(user: Any) -> bool:
@@ -85,7 +107,8 @@ def user_producer_ids(user: Any) -> frozenset[int]:
     return cached
 
 
-def _line_producer_ids(order: Order) -> set[int]:
+def order_producer_ids(order: Order) -> set[int]:
+    """The producers of ``order``'s lines (no query when its lines are prefetched)."""
     cache = getattr(order, "_prefetched_objects_cache", {})
     if "lines" in cache:
         return {line.producer_id for line in cache["lines"]}
@@ -96,16 +119,27 @@ def order_access(*, order: Order, user: Any) -> OrderAccess | None:
     """What ``user`` may see of ``order``; None when it must look as if it did not exist."""
     if user_is_authenticated(user):
         if user.is_staff:
-            return OrderAccess(sees_events=True)
+            return STAFF_ACCESS
         if order.user_id is not None and order.user_id == user.pk:
             return FULL_ACCESS
         producers = user_producer_ids(user)
-        mine = producers & _line_producer_ids(order) if producers else frozenset()
+        mine = producers & order_producer_ids(order) if producers else frozenset()
         if mine:
-            return OrderAccess(producer_ids=frozenset(mine), sees_events=True)
+            return OrderAccess(producer_ids=frozenset(mine), sees_events=True, party=True)
     if order.user_id is None:
-        return FULL_ACCESS
+        return HOLDER_ACCESS
     return None
+
+
+def buyer_access(*, order: Order, user: Any) -> OrderAccess:
+    """What the holder of the checkout ``order`` was made from sees of it (``checkoutComplete``'s
+    payload): the whole order, as its buyer (staff keep their events). Holding the checkout
+    token is being the buyer: it is minted for the buyer and shown to nobody else (an order's
+    ``checkoutId`` is for the buyer and staff only)."""
+    access = order_access(order=order, user=user)
+    if access is not None and access.sees_buyer:
+        return access
+    return FULL_ACCESS
 
 
 def require_fulfiller(user: Any, producer_ids: Iterable[int]) -> None:

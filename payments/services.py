@@ -13,19 +13,19 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from orders import checkout as checkout_services
 from orders.models import Checkout, Order, OrderEvent, OrderEventType, OrderStatus
 from orders.selectors import checkout_lines_priced
-from orders.services import user_producer_ids
 from shop.outbox import outbox_consumer
 
 from .gateways import GatewayResult, gateway_get
 from .gateways.cod import COD_GATEWAY_ID
 from .models import TransactionEvent, TransactionEventType, TransactionItem
+from .permissions import require_order_money_mover, transaction_order
 from .selectors import (
     checkout_covered_amount,
     checkout_transactions,
@@ -208,24 +208,12 @@ def transaction_process(
 
 
 # --- orderMarkAsPaid --------------------------------------------------------------------------
-def _require_marker(order: Order, user: Any) -> None:
-    if user is None or not user.is_authenticated:
-        raise PermissionDenied(
-            _("To access this path, you need one of the following permissions: MANAGE_ORDERS")
-        )
-    if user.is_staff:
-        return
-    producers = user_producer_ids(user)
-    if producers and producers & set(order.lines.values_list("producer_id", flat=True)):
-        return
-    raise PermissionDenied(_("You do not have permission to perform this action."))
-
-
 @transaction.atomic
 def order_mark_as_paid(*, order: Order, user: Any, transaction_reference: str = "") -> Order:
     """Record that the order's outstanding amount was received (COD cash). Idempotent: a paid
-    order is returned unchanged. Staff, or a member of one of the order's producers."""
-    _require_marker(order, user)
+    order is returned unchanged. Staff, or a member of the producer of every line
+    (``payments.permissions``)."""
+    require_order_money_mover(user=user, order=order)
     order = _lock_order(order)
     if order.status in (OrderStatus.CANCELED, OrderStatus.DRAFT):
         raise ValidationError(
@@ -272,28 +260,17 @@ def order_mark_as_paid(*, order: Order, user: Any, transaction_reference: str = 
 
 
 # --- transactionRequestAction ----------------------------------------------------------------
-def _order_of(tx: TransactionItem) -> Order | None:
-    if tx.order_id is not None:
-        return tx.order
-    if tx.checkout_token is not None:
-        return Order.objects.filter(checkout_token=tx.checkout_token).first()
-    return None
-
-
 @transaction.atomic
 def transaction_request_action(
     *, tx: TransactionItem, action: str, amount: Decimal | None = None, user: Any = None
 ) -> TransactionItem:
-    """Staff (or a member of one of the order's producers) charges, refunds or cancels
-    ``amount`` (default: all that the action can take) of a transaction through its gateway."""
-    order = _order_of(tx)
+    """Staff (or a member of the producer of every line of the order, ``payments.permissions``)
+    charges, refunds or cancels ``amount`` (default: all that the action can take) of a
+    transaction through its gateway. A refusal comes before any lock, gateway call or write."""
+    order = transaction_order(tx)
+    require_order_money_mover(user=user, order=order)
     if order is not None:
-        _require_marker(order, user)
         order = _lock_order(order)
-    elif user is None or not user.is_authenticated or not user.is_staff:
-        raise PermissionDenied(
-            _("To access this path, you need one of the following permissions: HANDLE_PAYMENTS")
-        )
     tx = TransactionItem.objects.select_for_update().get(pk=tx.pk)
     available = tx.charged_value if action == "REFUND" else tx.authorized_value
     amount = available if amount is None else Decimal(amount)

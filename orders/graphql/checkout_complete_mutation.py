@@ -1,5 +1,6 @@
 """Saleor's ``checkoutComplete``: the checkout becomes an order, once. A repeated call (the
-checkout is gone by then) returns the order it became, to whoever may see it."""
+checkout is gone by then) returns the order it became, to whoever may see it. The payload's
+order is the buyer's view (``order_for_buyer``): whoever holds the checkout is its buyer."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from .checkout_mutation_base import (
 )
 from .errors import CheckoutError
 from .metadata_mutations import metadata_update
+from .order_viewer import order_for_buyer
 
 
 def _completed_order(token: uuid.UUID, user: Any) -> OrderModel | None:
@@ -75,11 +77,12 @@ class CheckoutComplete(CheckoutErrorsMutation):
             order = _completed_order(token, user)
             if order is None:
                 raise checkout_not_found()
-            return {"order": order, "confirmation_needed": False}
+            return {"order": order_for_buyer(order=order, user=user), "confirmation_needed": False}
         if metadata:
             metadata_update(checkout, metadata)
         result = checkout_complete(token=checkout.pk, user=user)
-        return {"order": result.order, "confirmation_needed": False}
+        order = order_for_buyer(order=result.order, user=user)
+        return {"order": order, "confirmation_needed": False}
 
     @staticmethod
     def resolve_confirmation_needed(root: Any, info: Any) -> bool:

@@ -11,6 +11,7 @@ from typing import Any
 import graphene
 from graphene import relay
 
+from accounts.anonymize import obfuscate_email
 from accounts.graphql.types import User
 from catalog.graphql.ocop import Producer
 from catalog.graphql.types import ProductVariant
@@ -260,7 +261,11 @@ class OrderEvent(graphene.ObjectType):
 
     @staticmethod
     def resolve_email(root: Any, info: Any) -> str | None:
-        return root.parameters.get("email")
+        # An "email sent" event names the buyer's address: a producer's member sees it masked.
+        email = root.parameters.get("email")
+        if email and not access_of(root.order, info).sees_buyer:
+            return ", ".join(obfuscate_email(one.strip()) for one in email.split(","))
+        return email
 
     @staticmethod
     def resolve_email_type(root: Any, info: Any) -> str | None:

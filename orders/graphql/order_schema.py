@@ -31,7 +31,8 @@ class OrderQueriesPart(graphene.ObjectType):
         Order,
         id=graphene.Argument(graphene.ID, required=True, description="ID of an order."),
         description="Look up an order by ID: its buyer, OCOP staff, the members of its "
-        "producers (their lines only) or, for a guest order, whoever holds its ID.",
+        "producers (their lines only) or, for a guest order, whoever holds its ID (with the "
+        "buyer's personal data masked).",
     )
     order_by_token = graphene.Field(
         Order,

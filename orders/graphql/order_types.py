@@ -2,7 +2,8 @@
 
 What a viewer sees is decided once per order by ``orders.services.order_access`` (cached on the
 instance): a producer's member sees only that producer's lines, fulfilments, parcels and events;
-events are for staff and producer members only (buyers see ``[]``). Resolvers read only what
+events are for staff and producer members only (buyers see ``[]``); personal data is masked for
+whoever is not a party of the order (``OrderAccess.sees_buyer``/``sees_shipping_address``). Resolvers read only what
 ``orders.selectors.order_prefetch`` loaded, so an order costs the same number of queries for 1
 line or 100.
 """
@@ -15,6 +16,7 @@ from typing import Any
 import graphene
 from graphene import relay
 
+from accounts.anonymize import obfuscate_address, obfuscate_email
 from accounts.graphql.types import Address, User
 from catalog.graphql.types import Channel
 from shop.graphql.common import (
@@ -53,8 +55,15 @@ class Order(MetadataResolvers, OrderPaymentResolvers, graphene.ObjectType):
     status = graphene.Field(OrderStatus, required=True)
     user = graphene.Field(User)
     tracking_client_id = graphene.String(required=True)
-    billing_address = graphene.Field(Address)
-    shipping_address = graphene.Field(Address)
+    billing_address = graphene.Field(
+        Address,
+        description="Billing address: masked unless the viewer is the buyer or OCOP staff.",
+    )
+    shipping_address = graphene.Field(
+        Address,
+        description="Shipping address: masked unless the viewer is the buyer, OCOP staff or a "
+        "member of one of the order's producers.",
+    )
     shipping_method_name = graphene.String()
     collection_point_name = graphene.String()
     channel = graphene.Field(Channel, required=True)
@@ -79,7 +88,8 @@ class Order(MetadataResolvers, OrderPaymentResolvers, graphene.ObjectType):
     transactions = graphene.List(
         graphene.NonNull(TRANSACTION_ITEM),
         required=True,
-        description="List of transactions for the order.",
+        description="List of transactions for the order: for the buyer, OCOP staff and the "
+        "members of the order's producers (empty for anyone else).",
     )
     total = graphene.Field(TaxedMoney, required=True)
     undiscounted_total = graphene.Field(TaxedMoney, required=True)
@@ -119,7 +129,9 @@ class Order(MetadataResolvers, OrderPaymentResolvers, graphene.ObjectType):
     )
     total_balance = graphene.Field(Money, required=True)
     total_refunded = graphene.Field(Money, required=True)
-    user_email = graphene.String()
+    user_email = graphene.String(
+        description="Email of the buyer: masked unless the viewer is the buyer or OCOP staff."
+    )
     is_shipping_required = graphene.Boolean(required=True)
     delivery_method = graphene.Field(DeliveryMethod)
     language_code = graphene.String(
@@ -144,7 +156,7 @@ class Order(MetadataResolvers, OrderPaymentResolvers, graphene.ObjectType):
     discounts = graphene.List(graphene.NonNull(OrderDiscount), required=True)
     errors = graphene.List(graphene.NonNull(OrderError), required=True)
     display_gross_prices = graphene.Boolean(required=True)
-    checkout_id = graphene.ID()
+    checkout_id = graphene.ID(description="The checkout it was made from: buyer and staff only.")
     # Our additions.
     delivery_parcels = graphene.List(
         graphene.NonNull(OrderDeliveryParcel),
@@ -174,7 +186,25 @@ class Order(MetadataResolvers, OrderPaymentResolvers, graphene.ObjectType):
     @staticmethod
     def resolve_user(root: Any, info: Any) -> Any:
         # A producer's member ships to the address; the buyer's account is not theirs to read.
-        return None if access_of(root, info).restricted else root.user
+        return root.user if access_of(root, info).sees_buyer else None
+
+    @staticmethod
+    def resolve_user_email(root: Any, info: Any) -> str:
+        if access_of(root, info).sees_buyer:
+            return root.user_email
+        return obfuscate_email(root.user_email)
+
+    @staticmethod
+    def resolve_billing_address(root: Any, info: Any) -> Any:
+        if access_of(root, info).sees_buyer:
+            return root.billing_address
+        return obfuscate_address(root.billing_address)
+
+    @staticmethod
+    def resolve_shipping_address(root: Any, info: Any) -> Any:
+        if access_of(root, info).sees_shipping_address:
+            return root.shipping_address
+        return obfuscate_address(root.shipping_address)
 
     @staticmethod
     def resolve_tracking_client_id(root: Any, info: Any) -> str:
@@ -221,6 +251,9 @@ class Order(MetadataResolvers, OrderPaymentResolvers, graphene.ObjectType):
 
     @staticmethod
     def resolve_transactions(root: Any, info: Any) -> list:
+        # Only the order's parties: a transaction's ID lets its holder process it.
+        if not access_of(root, info).party:
+            return []
         return payment_status(root).transactions
 
     @staticmethod
@@ -358,9 +391,12 @@ class Order(MetadataResolvers, OrderPaymentResolvers, graphene.ObjectType):
 
     @staticmethod
     def resolve_checkout_id(root: Any, info: Any) -> str | None:
+        # The checkout token is the buyer's: ``checkoutComplete`` with it shows the whole order.
         from shop.graphql.ids import global_id
 
-        return global_id("Checkout", root.checkout_token) if root.checkout_token else None
+        if not root.checkout_token or not access_of(root, info).sees_buyer:
+            return None
+        return global_id("Checkout", root.checkout_token)
 
     @staticmethod
     def resolve_delivery_parcels(root: Any, info: Any) -> list:

@@ -1,6 +1,6 @@
 """What a viewer may see of an order: ``order_for_viewer`` (the lookup behind ``order(id)``),
-``access_of`` (decided once per order by ``orders.services.order_access`` and cached on it) and
-the lines that access shows.
+``order_for_buyer`` (``checkoutComplete``'s payload), ``access_of`` (decided once per order by
+``orders.services.order_access`` and cached on it) and the lines that access shows.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from shop.graphql.selection import selected_paths
 from ..models import Order as OrderModel
 from ..models import OrderLine as OrderLineModel
 from ..selectors import order_get, order_prefetch
-from ..services import OrderAccess, order_access
+from ..services import OrderAccess, buyer_access, order_access
 
 # What a viewer whose access was refused sees of an order reached anyway: no lines.
 NO_LINES = OrderAccess(producer_ids=frozenset())
@@ -43,6 +43,15 @@ def order_for_viewer(*, pk: Any, user: Any, info: Any = None) -> OrderModel | No
     order._ocop_access = access
     paths = selected_paths(info) if info is not None else None
     order_prefetch([order], paths=paths | {"lines"} if paths is not None else None)
+    return order
+
+
+def order_for_buyer(*, order: OrderModel, user: Any) -> OrderModel:
+    """``order`` as the holder of the checkout it was made from sees it: in full (access cached
+    on it, what the order types read prefetched)."""
+    order._ocop_access = buyer_access(order=order, user=user)
+    if "lines" not in getattr(order, "_prefetched_objects_cache", {}):
+        order_prefetch([order])
     return order
 
 

@@ -40,7 +40,7 @@ def resolve_user_orders(root: Any, info: Any, **page: Any):
     orders = [edge.node for edge in result.edges]
     order_prefetch(orders, paths=selected_paths(info) | {"lines"})
     for order in orders:
-        order._ocop_access = OrderAccess(sees_events=bool(viewer and viewer.is_staff))
+        order._ocop_access = OrderAccess(sees_events=bool(viewer and viewer.is_staff), party=True)
     return result
 
 

@@ -28,6 +28,7 @@ from shop.graphql.scalars import PositiveDecimal
 from .. import services
 from ..gateways import gateway_get, gateways_all
 from ..models import TransactionItem as TransactionItemModel
+from ..permissions import transaction_visible_to
 from .types import (
     JSON,
     PaymentGatewayConfig,
@@ -220,9 +221,11 @@ class TransactionProcess(_CodedMutation):
     @classmethod
     def perform(cls, root: Any, info: Any, **data: Any) -> dict[str, Any]:
         tx = _transaction_of(data)
-        tx, event, result = services.transaction_process(
-            tx=tx, data=data.get("data"), user=current_user(info)
-        )
+        user = current_user(info)
+        if not transaction_visible_to(tx=tx, user=user):
+            # Someone else's transaction looks the same as an unknown one; nothing is processed.
+            raise _not_found(str(data.get("id") or data.get("token")))
+        tx, event, result = services.transaction_process(tx=tx, data=data.get("data"), user=user)
         return {"transaction": tx, "transaction_event": event, "data": result}
 
 
@@ -245,8 +248,9 @@ class TransactionRequestAction(_CodedMutation):
 
     class Meta:
         description = (
-            "Request an action (charge, refund, cancel) for a transaction. Staff, or a member "
-            "of one of the order's producers."
+            "Request an action (charge, refund, cancel) for a transaction. OCOP staff, or a "
+            "member of the producer of every line of the order (an order shared by several "
+            "producers: staff only)."
         )
 
     @classmethod
@@ -276,8 +280,9 @@ class OrderMarkAsPaid(OrderBaseMutation):
 
     class Meta:
         description = (
-            "Mark order as manually paid (COD cash received). Staff, or a member of one of the "
-            "order's producers."
+            "Mark order as manually paid (COD cash received). OCOP staff, or a member of the "
+            "producer of every line of the order (an order shared by several producers: staff "
+            "only)."
         )
 
     @classmethod
