@@ -21,3 +21,10 @@ def _media_root(tmp_path, settings):
     """Each test writes uploads and thumbnails to its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def _no_graphql_address_budget(settings):
+    """Every test posts from 127.0.0.1: the per-address budget of anonymous GraphQL work would
+    trip on unrelated tests. tests/shop/test_graphql_budget.py turns it on where it is tested."""
+    settings.GRAPHQL_ANONYMOUS_COST_PER_MINUTE = 0

@@ -6,11 +6,15 @@ They run before graphql-core's own rules, so they must survive invalid documents
 fragments count as empty and fragment cycles are cut. Fragments are measured once and memoised,
 so a document that spreads the same fragment many times cannot make the measuring itself slow.
 
-Cost, Saleor style: every object or list field costs 1 (scalars and ``edges``/``node``/
-``pageInfo`` are free, as in Saleor's cost map); a field with a ``first`` or ``last`` argument
-multiplies its own cost and its selection's by that value (a missing or invalid value counts as 1, the resolver
+Cost: the number of fields the execution resolves, at most. Every selected field costs 1, scalar
+or object (a scalar is resolved and serialised per item like any other field: Saleor's map, which
+made scalars free, let a 20 × ``products(first: 100)`` query with wide nodes cost what a narrow one
+does); only the connection plumbing (``edges``, ``node``, ``pageInfo``) is free, its selection
+counts. A field with a ``first`` or ``last`` argument multiplies its own cost and its selection's
+by that value, so nested lists multiply (a missing or invalid value counts as 1, the resolver
 reports its own error). Introspection (``__schema``, ``__type``, ``__typename``) is free and does
-not count towards the depth.
+not count towards the depth. The same measure counts the fields an execution actually resolves
+(:mod:`shop.graphql.budget`), so the two figures compare.
 """
 
 from __future__ import annotations
@@ -113,6 +117,12 @@ class _SelectionMeasure:
 _FREE_WRAPPERS = frozenset({"edges", "node", "pageInfo"})
 
 
+def field_cost(name: str) -> int:
+    """What resolving the field ``name`` once costs: 1, or 0 for connection plumbing and
+    introspection (shared with the execution's count of resolved fields)."""
+    return 0 if name in _FREE_WRAPPERS or name.startswith("__") else 1
+
+
 class _Cost(_SelectionMeasure):
     def __init__(self, document: DocumentNode, variables: Mapping[str, Any]) -> None:
         super().__init__(document)
@@ -130,9 +140,9 @@ class _Cost(_SelectionMeasure):
         return max(values)
 
     def field(self, field: FieldNode) -> int:
-        # Like Saleor's cost map, only objects and lists cost; scalars and the connection
-        # plumbing (edges, node, pageInfo) are free. ``first``/``last`` multiply both.
-        own = 0 if field.selection_set is None or field.name.value in _FREE_WRAPPERS else 1
+        # One per field resolved per item: ``first``/``last`` multiply the field and its
+        # selection; the connection plumbing is free (see the module docstring).
+        own = field_cost(field.name.value)
         return self.multiplier(field) * (own + self.selection_set(field.selection_set))
 
     def selection_set(self, selection_set: SelectionSetNode | None) -> int:
@@ -342,6 +352,7 @@ __all__ = [
     "QueryCostError",
     "QueryCostRule",
     "alias_count",
+    "field_cost",
     "limit_rules",
     "mutation_count",
     "query_cost",
