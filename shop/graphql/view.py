@@ -7,6 +7,8 @@ On top of graphene-django's view it adds, in the order a request meets them:
 2. the anonymous response cache (see :meth:`GraphQLView.cache_key`);
 3. the limits of :mod:`shop.graphql.limits` (cost, depth, aliases, mutations), checked before the
    specification's own validation so an abusive document is refused cheaply, and never executed;
+   then the budgets of :mod:`shop.graphql.budget` (a lower cost limit without a user, an anonymous
+   address's budget per minute, a wall-clock budget and a statement timeout while executing);
 4. Saleor-style error formatting (:func:`shop.graphql.errors.format_error`) and the query cost
    in ``extensions.cost``.
 
