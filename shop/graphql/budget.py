@@ -119,12 +119,14 @@ class BudgetExecutionContext(ExecutionContext):
     """Counts resolved fields and stops the execution once past the deadline or when a statement
     timed out. Bind a meter with :func:`budget_execution_context`."""
 
-    meter: ExecutionMeter = ExecutionMeter()
+    meter: ExecutionMeter | None = None
 
     def execute_field(
         self, parent_type: Any, source: Any, field_nodes: list[FieldNode], path: Any
     ) -> Any:
         meter = self.meter
+        if meter is None:
+            return super().execute_field(parent_type, source, field_nodes, path)
         meter.resolved += field_cost(field_nodes[0].name.value)
         if meter.deadline is not None and time.monotonic() > meter.deadline:
             # Raised outside graphql-core's per-field handling: the parent's handler receives it

@@ -254,35 +254,104 @@ class CostReport:
         return {"requestedQueryCost": self.cost or 0, "maximumAvailable": self.maximum}
 
 
-class QueryCostRule(ValidationRule):
+def cost_error(
+    document: DocumentNode,
+    *,
+    variables: Mapping[str, Any] | None,
+    report: CostReport | None = None,
+) -> GraphQLError | None:
+    """Saleor's ``QueryCostError`` when the document costs more than the report's maximum
+    (``GRAPHQL_MAX_COST`` without a report); the cost is written to the report."""
+    maximum = report.maximum if report else settings.GRAPHQL_MAX_COST
+    try:
+        cost = query_cost(document, variables=variables)
+    except RecursionError:  # the depth limit refuses such a document
+        return None
+    if report is not None:
+        report.cost = cost
+    if cost <= maximum:
+        return None
+    message = _("The query exceeds the maximum cost of %(maximum)d. Actual cost is %(cost)d")
+    return QueryCostError(
+        message % {"maximum": maximum, "cost": cost},
+        extensions={
+            "cost": {"requestedQueryCost": cost, "maximumAvailable": maximum},
+            "exception": {"code": "QueryCostError"},
+        },
+    )
+
+
+def depth_error(document: DocumentNode) -> GraphQLError | None:
+    """``QueryDepthExceeded`` when the document nests deeper than ``GRAPHQL_MAX_DEPTH``."""
+    limit = settings.GRAPHQL_MAX_DEPTH
+    try:
+        depth = query_depth(document)
+    except RecursionError:  # nested beyond what Python recurses into: far too deep anyway
+        depth = limit + 1
+    if depth <= limit:
+        return None
+    message = _("Query depth %(depth)d exceeds the limit of %(limit)d.")
+    return _limit_error(message % {"depth": depth, "limit": limit}, "QueryDepthExceeded")
+
+
+def alias_error(document: DocumentNode) -> GraphQLError | None:
+    """``TooManyAliases`` past ``GRAPHQL_MAX_ALIASES`` (Saleor's message)."""
+    limit = settings.GRAPHQL_MAX_ALIASES
+    if alias_count(document) <= limit:
+        return None
+    message = _("Number of aliases exceed the limit of %(limit)d")
+    return _limit_error(message % {"limit": limit}, "TooManyAliases")
+
+
+def mutation_error(document: DocumentNode) -> GraphQLError | None:
+    """``TooManyMutations`` past ``GRAPHQL_MAX_MUTATIONS`` in one operation (Saleor's message)."""
+    limit = settings.GRAPHQL_MAX_MUTATIONS
+    if mutation_count(document) <= limit:
+        return None
+    message = _("Number of mutations exceed the limit of %(limit)d")
+    return _limit_error(message % {"limit": limit}, "TooManyMutations")
+
+
+def limit_errors(
+    document: DocumentNode,
+    *,
+    variables: Mapping[str, Any] | None,
+    report: CostReport | None = None,
+) -> list[GraphQLError]:
+    """The errors of all limits, straight from the document: no ``graphql.validate`` traversal
+    (with its type information), which costs more than the measures themselves on a large
+    document. Same order and errors as :func:`limit_rules`."""
+    errors = [
+        depth_error(document),
+        alias_error(document),
+        mutation_error(document),
+        cost_error(document, variables=variables, report=report),
+    ]
+    return [error for error in errors if error is not None]
+
+
+class _DocumentRule(ValidationRule):
+    """A rule reporting one document-level measure, then skipping the document."""
+
+    def error(self, node: DocumentNode) -> GraphQLError | None:
+        raise NotImplementedError
+
+    def enter_document(self, node: DocumentNode, *_args: Any) -> bool:
+        error = self.error(node)
+        if error is not None:
+            self.report_error(error)
+        return self.SKIP
+
+
+class QueryCostRule(_DocumentRule):
     """Refuses a document costing more than ``GRAPHQL_MAX_COST``. Bind the request's variables
     (and a report to read the cost back) with :func:`query_cost_rule`."""
 
     variables: Mapping[str, Any] | None = None
     report: CostReport | None = None
 
-    def enter_document(self, node: DocumentNode, *_args: Any) -> bool:
-        maximum = self.report.maximum if self.report else settings.GRAPHQL_MAX_COST
-        try:
-            cost = query_cost(node, variables=self.variables)
-        except RecursionError:  # the depth rule refuses such a document
-            return self.SKIP
-        if self.report is not None:
-            self.report.cost = cost
-        if cost > maximum:
-            message = _(
-                "The query exceeds the maximum cost of %(maximum)d. Actual cost is %(cost)d"
-            )
-            self.report_error(
-                QueryCostError(
-                    message % {"maximum": maximum, "cost": cost},
-                    extensions={
-                        "cost": {"requestedQueryCost": cost, "maximumAvailable": maximum},
-                        "exception": {"code": "QueryCostError"},
-                    },
-                )
-            )
-        return self.SKIP
+    def error(self, node: DocumentNode) -> GraphQLError | None:
+        return cost_error(node, variables=self.variables, report=self.report)
 
 
 def query_cost_rule(
@@ -292,44 +361,26 @@ def query_cost_rule(
     return type("QueryCostRule", (QueryCostRule,), {"variables": variables, "report": report})
 
 
-class DepthLimitRule(ValidationRule):
+class DepthLimitRule(_DocumentRule):
     """Refuses a document nested deeper than ``GRAPHQL_MAX_DEPTH``."""
 
-    def enter_document(self, node: DocumentNode, *_args: Any) -> bool:
-        limit = settings.GRAPHQL_MAX_DEPTH
-        try:
-            depth = query_depth(node)
-        except RecursionError:  # nested beyond what Python recurses into: far too deep anyway
-            depth = limit + 1
-        if depth > limit:
-            message = _("Query depth %(depth)d exceeds the limit of %(limit)d.")
-            self.report_error(
-                _limit_error(message % {"depth": depth, "limit": limit}, "QueryDepthExceeded")
-            )
-        return self.SKIP
+    def error(self, node: DocumentNode) -> GraphQLError | None:
+        return depth_error(node)
 
 
-class AliasLimitRule(ValidationRule):
+class AliasLimitRule(_DocumentRule):
     """Refuses a document with more than ``GRAPHQL_MAX_ALIASES`` aliases (Saleor's message)."""
 
-    def enter_document(self, node: DocumentNode, *_args: Any) -> bool:
-        limit = settings.GRAPHQL_MAX_ALIASES
-        if alias_count(node) > limit:
-            message = _("Number of aliases exceed the limit of %(limit)d")
-            self.report_error(_limit_error(message % {"limit": limit}, "TooManyAliases"))
-        return self.SKIP
+    def error(self, node: DocumentNode) -> GraphQLError | None:
+        return alias_error(node)
 
 
-class MutationLimitRule(ValidationRule):
+class MutationLimitRule(_DocumentRule):
     """Refuses an operation with more than ``GRAPHQL_MAX_MUTATIONS`` mutations (Saleor's
     message)."""
 
-    def enter_document(self, node: DocumentNode, *_args: Any) -> bool:
-        limit = settings.GRAPHQL_MAX_MUTATIONS
-        if mutation_count(node) > limit:
-            message = _("Number of mutations exceed the limit of %(limit)d")
-            self.report_error(_limit_error(message % {"limit": limit}, "TooManyMutations"))
-        return self.SKIP
+    def error(self, node: DocumentNode) -> GraphQLError | None:
+        return mutation_error(node)
 
 
 def limit_rules(
@@ -352,9 +403,14 @@ __all__ = [
     "QueryCostError",
     "QueryCostRule",
     "alias_count",
+    "alias_error",
+    "cost_error",
+    "depth_error",
     "field_cost",
+    "limit_errors",
     "limit_rules",
     "mutation_count",
+    "mutation_error",
     "query_cost",
     "query_cost_rule",
     "query_depth",

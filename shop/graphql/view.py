@@ -69,7 +69,7 @@ from shop.graphql.budget import (
     statement_timeout,
 )
 from shop.graphql.errors import error_dict, format_error
-from shop.graphql.limits import CostReport, limit_rules, root_fields
+from shop.graphql.limits import CostReport, limit_errors, root_fields
 
 logger = logging.getLogger("shop.graphql")
 
@@ -383,7 +383,7 @@ class GraphQLView(BaseGraphQLView):
             )
 
         report = CostReport(maximum=max_cost(request))
-        errors = validate(schema, document, limit_rules(variables=variables, report=report))
+        errors = limit_errors(document, variables=variables, report=report)
         if not errors:
             rules = [*specified_rules, *(self.validation_rules or ())]
             errors = validate(schema, document, rules, graphene_settings.MAX_VALIDATION_ERRORS)

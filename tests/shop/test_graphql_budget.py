@@ -298,3 +298,21 @@ def test_zero_turns_the_address_budget_off(client, settings):
     settings.GRAPHQL_ANONYMOUS_COST_PER_MINUTE = 0
     for index in range(30):
         assert post(client, f"{{ a{index}: items(first: 50) {{ name }} }}").status_code == 200
+
+
+def test_limit_errors_match_the_validation_rules(settings):
+    """The view checks the limits straight from the document (cheaper than a validate pass); the
+    rules for ``graphql.validate`` must answer the same."""
+    from graphql import validate
+
+    from shop.graphql.limits import limit_errors, limit_rules
+    from shop.schema import schema
+
+    settings.GRAPHQL_MAX_ALIASES = 2
+    settings.GRAPHQL_MAX_DEPTH = 3
+    for query in (ABUSIVE, "{ a: shop { name } b: shop { name } c: shop { name } }", "{ shop }"):
+        document = parse(query)
+        ruled = validate(schema.graphql_schema, document, limit_rules(variables={}))
+        direct = limit_errors(document, variables={})
+        assert [e.formatted for e in direct] == [e.formatted for e in ruled]
+    assert len(limit_errors(parse(ABUSIVE), variables={})) == 3  # depth, aliases, cost
