@@ -164,24 +164,34 @@ def execution_meter(*, timed: bool) -> ExecutionMeter:
 def statement_timeout(*, enabled: bool = True) -> Iterator[None]:
     """``GRAPHQL_STATEMENT_TIMEOUT_MS`` on the PostgreSQL connection for the block only.
 
-    The ``SET`` goes through the driver's cursor, not Django's, so that it is not logged as one
-    of the operation's queries (query-count tests and benchmarks count the operation's work).
+    The ``SET`` is made just before the block's first SQL statement (a query that reads no table
+    does not touch the database), through the driver's cursor rather than Django's so that it is
+    not logged as one of the operation's queries (query-count tests and benchmarks count the
+    operation's work). ``RESET`` restores the server's default afterwards.
     """
     milliseconds = settings.GRAPHQL_STATEMENT_TIMEOUT_MS
     if not enabled or milliseconds <= 0 or connection.vendor != "postgresql":
         yield
         return
-    connection.ensure_connection()
-    _set_statement_timeout(f"SET statement_timeout = {int(milliseconds)}")
+    armed: list[bool] = []
+
+    def arm(execute: Any, sql: str, params: Any, many: bool, context: dict[str, Any]) -> Any:
+        if not armed:
+            _set_statement_timeout(f"SET statement_timeout = {int(milliseconds)}")
+            armed.append(True)
+        return execute(sql, params, many, context)
+
     try:
-        yield
+        with connection.execute_wrapper(arm):
+            yield
     finally:
-        try:
-            _set_statement_timeout("RESET statement_timeout")
-        except DatabaseError:
-            # The transaction was aborted (by the timeout itself, say): rolling it back undoes
-            # the SET, as PostgreSQL reverts settings made in an aborted transaction.
-            logger.info("statement_timeout reset deferred to the rollback", exc_info=True)
+        if armed:
+            try:
+                _set_statement_timeout("RESET statement_timeout")
+            except DatabaseError:
+                # The transaction was aborted (by the timeout itself, say): rolling it back
+                # undoes the SET, as PostgreSQL reverts settings made in an aborted transaction.
+                logger.info("statement_timeout reset deferred to the rollback", exc_info=True)
 
 
 def _set_statement_timeout(sql: str) -> None:
