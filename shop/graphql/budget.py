@@ -253,10 +253,16 @@ def anonymous_cost_reserve(*, request: HttpRequest, cost: int) -> CostReservatio
     if budget <= 0 or not ip or not is_anonymous(request):
         return None
     key = _cost_key(ip)
-    spent = cache.get(key) or 0
-    if spent + cost > budget:
-        raise CostBudgetExceeded(_retry_after(key))
-    _add(key, cost)
+    try:
+        spent = cache.get(key) or 0
+        if spent + cost > budget:
+            raise CostBudgetExceeded(_retry_after(key))
+        _add(key, cost)
+    except CostBudgetExceeded:
+        raise
+    except Exception:  # the cache is down: serve, as the response cache does
+        logger.warning("GraphQL cost budget unavailable", exc_info=True)
+        return None
     return CostReservation(key=key, reserved=cost)
 
 
@@ -272,6 +278,8 @@ def anonymous_cost_settle(reservation: CostReservation | None, *, resolved: int)
             cache.incr(reservation.key, resolved - reservation.reserved)
     except ValueError:  # the window ended meanwhile: the next one starts afresh
         pass
+    except Exception:  # the cache is down
+        logger.warning("GraphQL cost budget unavailable", exc_info=True)
 
 
 __all__ = [

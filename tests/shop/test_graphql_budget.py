@@ -316,3 +316,17 @@ def test_limit_errors_match_the_validation_rules(settings):
         direct = limit_errors(document, variables={})
         assert [e.formatted for e in direct] == [e.formatted for e in ruled]
     assert len(limit_errors(parse(ABUSIVE), variables={})) == 3  # depth, aliases, cost
+
+
+@BUDGET_URLS
+def test_the_address_budget_fails_open_when_the_cache_is_down(client, settings, monkeypatch):
+    settings.GRAPHQL_ANONYMOUS_COST_PER_MINUTE = 1
+
+    def down(*_args, **_kwargs):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(cache, "get", down)
+    monkeypatch.setattr(cache, "add", down)
+    monkeypatch.setattr(cache, "set", down)
+    assert post(client, "{ items(first: 3) { name } }").status_code == 200
+    assert CALLS["items"] == 1
