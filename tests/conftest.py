@@ -95,3 +95,10 @@ def live_server(live_server, settings):
     port through ``shop.middleware.HostPortMiddleware``."""
     settings.ALLOWED_HOST_PORTS = [*settings.ALLOWED_HOST_PORTS, str(live_server.thread.port)]
     return live_server
+
+
+@pytest.fixture(autouse=True)
+def _no_graphql_address_budget(settings):
+    """Every test posts from 127.0.0.1: the per-address budget of anonymous GraphQL work would
+    trip on unrelated tests. tests/shop/test_graphql_budget.py turns it on where it is tested."""
+    settings.GRAPHQL_ANONYMOUS_COST_PER_MINUTE = 0

@@ -6,11 +6,15 @@ They run before graphql-core's own rules, so they must survive invalid documents
 fragments count as empty and fragment cycles are cut. Fragments are measured once and memoised,
 so a document that spreads the same fragment many times cannot make the measuring itself slow.
 
-Cost, Saleor style: every object or list field costs 1 (scalars and ``edges``/``node``/
-``pageInfo`` are free, as in Saleor's cost map); a field with a ``first`` or ``last`` argument
-multiplies its own cost and its selection's by that value (a missing or invalid value counts as 1, the resolver
+Cost: the number of fields the execution resolves, at most. Every selected field costs 1, scalar
+or object (a scalar is resolved and serialised per item like any other field: Saleor's map, which
+made scalars free, let a 20 × ``products(first: 100)`` query with wide nodes cost what a narrow one
+does); only the connection plumbing (``edges``, ``node``, ``pageInfo``) is free, its selection
+counts. A field with a ``first`` or ``last`` argument multiplies its own cost and its selection's
+by that value, so nested lists multiply (a missing or invalid value counts as 1, the resolver
 reports its own error). Introspection (``__schema``, ``__type``, ``__typename``) is free and does
-not count towards the depth.
+not count towards the depth. The same measure counts the fields an execution actually resolves
+(:mod:`shop.graphql.budget`), so the two figures compare.
 """
 
 from __future__ import annotations
@@ -113,6 +117,12 @@ class _SelectionMeasure:
 _FREE_WRAPPERS = frozenset({"edges", "node", "pageInfo"})
 
 
+def field_cost(name: str) -> int:
+    """What resolving the field ``name`` once costs: 1, or 0 for connection plumbing and
+    introspection (shared with the execution's count of resolved fields)."""
+    return 0 if name in _FREE_WRAPPERS or name.startswith("__") else 1
+
+
 class _Cost(_SelectionMeasure):
     def __init__(self, document: DocumentNode, variables: Mapping[str, Any]) -> None:
         super().__init__(document)
@@ -130,9 +140,9 @@ class _Cost(_SelectionMeasure):
         return max(values)
 
     def field(self, field: FieldNode) -> int:
-        # Like Saleor's cost map, only objects and lists cost; scalars and the connection
-        # plumbing (edges, node, pageInfo) are free. ``first``/``last`` multiply both.
-        own = 0 if field.selection_set is None or field.name.value in _FREE_WRAPPERS else 1
+        # One per field resolved per item: ``first``/``last`` multiply the field and its
+        # selection; the connection plumbing is free (see the module docstring).
+        own = field_cost(field.name.value)
         return self.multiplier(field) * (own + self.selection_set(field.selection_set))
 
     def selection_set(self, selection_set: SelectionSetNode | None) -> int:
@@ -244,35 +254,104 @@ class CostReport:
         return {"requestedQueryCost": self.cost or 0, "maximumAvailable": self.maximum}
 
 
-class QueryCostRule(ValidationRule):
+def cost_error(
+    document: DocumentNode,
+    *,
+    variables: Mapping[str, Any] | None,
+    report: CostReport | None = None,
+) -> GraphQLError | None:
+    """Saleor's ``QueryCostError`` when the document costs more than the report's maximum
+    (``GRAPHQL_MAX_COST`` without a report); the cost is written to the report."""
+    maximum = report.maximum if report else settings.GRAPHQL_MAX_COST
+    try:
+        cost = query_cost(document, variables=variables)
+    except RecursionError:  # the depth limit refuses such a document
+        return None
+    if report is not None:
+        report.cost = cost
+    if cost <= maximum:
+        return None
+    message = _("The query exceeds the maximum cost of %(maximum)d. Actual cost is %(cost)d")
+    return QueryCostError(
+        message % {"maximum": maximum, "cost": cost},
+        extensions={
+            "cost": {"requestedQueryCost": cost, "maximumAvailable": maximum},
+            "exception": {"code": "QueryCostError"},
+        },
+    )
+
+
+def depth_error(document: DocumentNode) -> GraphQLError | None:
+    """``QueryDepthExceeded`` when the document nests deeper than ``GRAPHQL_MAX_DEPTH``."""
+    limit = settings.GRAPHQL_MAX_DEPTH
+    try:
+        depth = query_depth(document)
+    except RecursionError:  # nested beyond what Python recurses into: far too deep anyway
+        depth = limit + 1
+    if depth <= limit:
+        return None
+    message = _("Query depth %(depth)d exceeds the limit of %(limit)d.")
+    return _limit_error(message % {"depth": depth, "limit": limit}, "QueryDepthExceeded")
+
+
+def alias_error(document: DocumentNode) -> GraphQLError | None:
+    """``TooManyAliases`` past ``GRAPHQL_MAX_ALIASES`` (Saleor's message)."""
+    limit = settings.GRAPHQL_MAX_ALIASES
+    if alias_count(document) <= limit:
+        return None
+    message = _("Number of aliases exceed the limit of %(limit)d")
+    return _limit_error(message % {"limit": limit}, "TooManyAliases")
+
+
+def mutation_error(document: DocumentNode) -> GraphQLError | None:
+    """``TooManyMutations`` past ``GRAPHQL_MAX_MUTATIONS`` in one operation (Saleor's message)."""
+    limit = settings.GRAPHQL_MAX_MUTATIONS
+    if mutation_count(document) <= limit:
+        return None
+    message = _("Number of mutations exceed the limit of %(limit)d")
+    return _limit_error(message % {"limit": limit}, "TooManyMutations")
+
+
+def limit_errors(
+    document: DocumentNode,
+    *,
+    variables: Mapping[str, Any] | None,
+    report: CostReport | None = None,
+) -> list[GraphQLError]:
+    """The errors of all limits, straight from the document: no ``graphql.validate`` traversal
+    (with its type information), which costs more than the measures themselves on a large
+    document. Same order and errors as :func:`limit_rules`."""
+    errors = [
+        depth_error(document),
+        alias_error(document),
+        mutation_error(document),
+        cost_error(document, variables=variables, report=report),
+    ]
+    return [error for error in errors if error is not None]
+
+
+class _DocumentRule(ValidationRule):
+    """A rule reporting one document-level measure, then skipping the document."""
+
+    def error(self, node: DocumentNode) -> GraphQLError | None:
+        raise NotImplementedError
+
+    def enter_document(self, node: DocumentNode, *_args: Any) -> bool:
+        error = self.error(node)
+        if error is not None:
+            self.report_error(error)
+        return self.SKIP
+
+
+class QueryCostRule(_DocumentRule):
     """Refuses a document costing more than ``GRAPHQL_MAX_COST``. Bind the request's variables
     (and a report to read the cost back) with :func:`query_cost_rule`."""
 
     variables: Mapping[str, Any] | None = None
     report: CostReport | None = None
 
-    def enter_document(self, node: DocumentNode, *_args: Any) -> bool:
-        maximum = self.report.maximum if self.report else settings.GRAPHQL_MAX_COST
-        try:
-            cost = query_cost(node, variables=self.variables)
-        except RecursionError:  # the depth rule refuses such a document
-            return self.SKIP
-        if self.report is not None:
-            self.report.cost = cost
-        if cost > maximum:
-            message = _(
-                "The query exceeds the maximum cost of %(maximum)d. Actual cost is %(cost)d"
-            )
-            self.report_error(
-                QueryCostError(
-                    message % {"maximum": maximum, "cost": cost},
-                    extensions={
-                        "cost": {"requestedQueryCost": cost, "maximumAvailable": maximum},
-                        "exception": {"code": "QueryCostError"},
-                    },
-                )
-            )
-        return self.SKIP
+    def error(self, node: DocumentNode) -> GraphQLError | None:
+        return cost_error(node, variables=self.variables, report=self.report)
 
 
 def query_cost_rule(
@@ -282,44 +361,26 @@ def query_cost_rule(
     return type("QueryCostRule", (QueryCostRule,), {"variables": variables, "report": report})
 
 
-class DepthLimitRule(ValidationRule):
+class DepthLimitRule(_DocumentRule):
     """Refuses a document nested deeper than ``GRAPHQL_MAX_DEPTH``."""
 
-    def enter_document(self, node: DocumentNode, *_args: Any) -> bool:
-        limit = settings.GRAPHQL_MAX_DEPTH
-        try:
-            depth = query_depth(node)
-        except RecursionError:  # nested beyond what Python recurses into: far too deep anyway
-            depth = limit + 1
-        if depth > limit:
-            message = _("Query depth %(depth)d exceeds the limit of %(limit)d.")
-            self.report_error(
-                _limit_error(message % {"depth": depth, "limit": limit}, "QueryDepthExceeded")
-            )
-        return self.SKIP
+    def error(self, node: DocumentNode) -> GraphQLError | None:
+        return depth_error(node)
 
 
-class AliasLimitRule(ValidationRule):
+class AliasLimitRule(_DocumentRule):
     """Refuses a document with more than ``GRAPHQL_MAX_ALIASES`` aliases (Saleor's message)."""
 
-    def enter_document(self, node: DocumentNode, *_args: Any) -> bool:
-        limit = settings.GRAPHQL_MAX_ALIASES
-        if alias_count(node) > limit:
-            message = _("Number of aliases exceed the limit of %(limit)d")
-            self.report_error(_limit_error(message % {"limit": limit}, "TooManyAliases"))
-        return self.SKIP
+    def error(self, node: DocumentNode) -> GraphQLError | None:
+        return alias_error(node)
 
 
-class MutationLimitRule(ValidationRule):
+class MutationLimitRule(_DocumentRule):
     """Refuses an operation with more than ``GRAPHQL_MAX_MUTATIONS`` mutations (Saleor's
     message)."""
 
-    def enter_document(self, node: DocumentNode, *_args: Any) -> bool:
-        limit = settings.GRAPHQL_MAX_MUTATIONS
-        if mutation_count(node) > limit:
-            message = _("Number of mutations exceed the limit of %(limit)d")
-            self.report_error(_limit_error(message % {"limit": limit}, "TooManyMutations"))
-        return self.SKIP
+    def error(self, node: DocumentNode) -> GraphQLError | None:
+        return mutation_error(node)
 
 
 def limit_rules(
@@ -342,8 +403,14 @@ __all__ = [
     "QueryCostError",
     "QueryCostRule",
     "alias_count",
+    "alias_error",
+    "cost_error",
+    "depth_error",
+    "field_cost",
+    "limit_errors",
     "limit_rules",
     "mutation_count",
+    "mutation_error",
     "query_cost",
     "query_cost_rule",
     "query_depth",

@@ -7,6 +7,8 @@ On top of graphene-django's view it adds, in the order a request meets them:
 2. the anonymous response cache (see :meth:`GraphQLView.cache_key`);
 3. the limits of :mod:`shop.graphql.limits` (cost, depth, aliases, mutations), checked before the
    specification's own validation so an abusive document is refused cheaply, and never executed;
+   then the budgets of :mod:`shop.graphql.budget` (a lower cost limit without a user, an anonymous
+   address's budget per minute, a wall-clock budget and a statement timeout while executing);
 4. Saleor-style error formatting (:func:`shop.graphql.errors.format_error`) and the query cost
    in ``extensions.cost``.
 
@@ -55,8 +57,19 @@ from graphql import (
 from graphql.language import DocumentNode, OperationDefinitionNode
 
 from shop.cache import catalogue_version
+from shop.graphql.budget import (
+    CostBudgetExceeded,
+    CostReservation,
+    ExecutionMeter,
+    anonymous_cost_reserve,
+    anonymous_cost_settle,
+    budget_execution_context,
+    execution_meter,
+    max_cost,
+    statement_timeout,
+)
 from shop.graphql.errors import error_dict, format_error, is_deliberate
-from shop.graphql.limits import CostReport, limit_rules, root_fields
+from shop.graphql.limits import CostReport, limit_errors, root_fields
 
 logger = logging.getLogger("shop.graphql")
 
@@ -137,6 +150,10 @@ def _content_length(request: HttpRequest) -> int:
         return int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return 0
+
+
+def _is_query(operation: OperationDefinitionNode | None) -> bool:
+    return operation is not None and operation.operation == OperationType.QUERY
 
 
 def _invalid(message: str) -> RequestRefused:
@@ -376,8 +393,8 @@ class GraphQLView(BaseGraphQLView):
                 Allow="POST",
             )
 
-        report = CostReport(maximum=settings.GRAPHQL_MAX_COST)
-        errors = validate(schema, document, limit_rules(variables=variables, report=report))
+        report = CostReport(maximum=max_cost(request))
+        errors = limit_errors(document, variables=variables, report=report)
         if not errors:
             rules = [*specified_rules, *(self.validation_rules or ())]
             errors = validate(schema, document, rules, graphene_settings.MAX_VALIDATION_ERRORS)
@@ -388,7 +405,12 @@ class GraphQLView(BaseGraphQLView):
                 payload["extensions"] = extensions
             return 400, payload, False
 
-        result, status = self.run(request, document, operation, variables, operation_name)
+        reservation = self.reserve_cost(request, report.cost or 0)
+        meter = execution_meter(timed=_is_query(operation))
+        result, status = self.run(
+            request, document, operation, variables, operation_name, meter=meter
+        )
+        anonymous_cost_settle(reservation, resolved=meter.resolved)
         payload = {}
         if result.errors:
             set_rollback()
@@ -417,7 +439,11 @@ class GraphQLView(BaseGraphQLView):
         operation: OperationDefinitionNode | None,
         variables: dict[str, Any],
         operation_name: str | None,
+        *,
+        meter: ExecutionMeter | None = None,
     ) -> tuple[ExecutionResult, int]:
+        """Execute within the budgets of :mod:`shop.graphql.budget`: ``meter`` carries the
+        deadline and counts the fields resolved; queries run under the statement timeout."""
         options: dict[str, Any] = {
             "root_value": self.get_root_value(request),
             "context_value": self.get_context(request),
@@ -425,8 +451,9 @@ class GraphQLView(BaseGraphQLView):
             "operation_name": operation_name,
             "middleware": self.get_middleware(request),
         }
-        if self.execution_context_class:
-            options["execution_context_class"] = self.execution_context_class
+        options["execution_context_class"] = budget_execution_context(
+            base=self.execution_context_class, meter=meter or ExecutionMeter()
+        )
         atomic = (
             graphene_settings.ATOMIC_MUTATIONS is True
             or connection.settings_dict.get("ATOMIC_MUTATIONS", False) is True
@@ -438,10 +465,25 @@ class GraphQLView(BaseGraphQLView):
                     if getattr(request, MUTATION_ERRORS_FLAG, False) is True:
                         transaction.set_rollback(True)
             else:
-                result = execute(self.schema.graphql_schema, document, **options)
+                with statement_timeout(enabled=_is_query(operation)):
+                    result = execute(self.schema.graphql_schema, document, **options)
         except Exception as error:  # a failure outside any resolver: our bug, not the client's
             return ExecutionResult(data=None, errors=[error]), 500
         return result, 200
+
+    @staticmethod
+    def reserve_cost(request: HttpRequest, cost: int) -> CostReservation | None:
+        """Reserve the query's cost in its anonymous address's budget, or refuse it with 429."""
+        try:
+            return anonymous_cost_reserve(request=request, cost=cost)
+        except CostBudgetExceeded as exceeded:
+            message = _("Too many expensive queries from your address: try again in %(seconds)d s.")
+            raise RequestRefused(
+                429,
+                message % {"seconds": exceeded.retry_after},
+                "TooManyRequests",
+                **{"Retry-After": str(exceeded.retry_after)},
+            ) from exceeded
 
     # --- Anonymous response cache -------------------------------------------------------------
 

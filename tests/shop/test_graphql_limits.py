@@ -57,8 +57,14 @@ def nested(depth: int) -> str:
 
 def test_query_cost_multiplies_selections_by_first_and_last():
     document = parse("{ items(first: 10) { name children(first: 5) { name } } boom }")
-    # items: 10 * (1 + children 5 * (1 + name 0)) = 60; scalars (name, boom) are free
-    assert query_cost(document) == 60
+    # items: 10 * (1 + name 1 + children 5 * (1 + name 1)) = 120; boom 1: scalars count
+    assert query_cost(document) == 121
+
+
+def test_connection_plumbing_and_introspection_are_free():
+    document = parse("{ items(first: 2) { edges { node { name } } pageInfo { name } __typename } }")
+    # items: 2 * (1 + edges/node 0 + name 1 + pageInfo 0 + name 1 + __typename 0)
+    assert query_cost(document) == 6
 
 
 def test_query_cost_resolves_variables_defaults_and_fragments():
@@ -72,10 +78,10 @@ def test_query_cost_resolves_variables_defaults_and_fragments():
         fragment F on Item { children(first: $m) { name } }
         """
     )
-    # items: 3 * (1 + F: 4 * 1 + inline name 0) = 15; more: 1 * 1 = 1
-    assert query_cost(document, variables={"n": 3}) == 16
+    # items: 3 * (1 + F: 4 * (1 + 1) + inline name 1) = 30; more: 1 * (1 + 1) = 2
+    assert query_cost(document, variables={"n": 3}) == 32
     # an invalid value counts as 1: the resolver reports its own error
-    assert query_cost(document, variables={"n": "lots", "m": -5}) == 1 * (1 + 1) + 1
+    assert query_cost(document, variables={"n": "lots", "m": -5}) == 1 * (1 + 2 + 1) + 2
 
 
 def test_measures_ignore_introspection_and_survive_fragment_cycles():
@@ -109,25 +115,29 @@ def test_alias_and_mutation_counts():
 # --- Cost -------------------------------------------------------------------------------------
 
 
-def test_cost_is_reported_in_extensions(client):
+def test_cost_is_reported_in_extensions(client, settings):
     response = post(client, "{ items(first: 10) { name children(first: 5) { name } } }")
     assert response.status_code == 200
     body = response.json()
     assert "errors" not in body
-    assert body["extensions"]["cost"] == {"requestedQueryCost": 60, "maximumAvailable": 50000}
+    assert body["extensions"]["cost"] == {
+        "requestedQueryCost": 120,
+        "maximumAvailable": settings.GRAPHQL_MAX_COST_ANONYMOUS,
+    }
 
 
-def test_too_costly_query_is_refused_before_any_resolver_runs(client):
+def test_too_costly_query_is_refused_before_any_resolver_runs(client, settings):
     query = "{ items(first: 100) { children(first: 100) { children(first: 10) { name } } } }"
     response = post(client, query)
     assert response.status_code == 400
     error = only_error(response)
-    cost = 100 * (1 + 100 * (1 + 10 * 1))
+    cost = 100 * (1 + 100 * (1 + 10 * (1 + 1)))
+    maximum = settings.GRAPHQL_MAX_COST_ANONYMOUS
     assert error["message"] == (
-        f"The query exceeds the maximum cost of 50000. Actual cost is {cost}"
+        f"The query exceeds the maximum cost of {maximum}. Actual cost is {cost}"
     )
     assert code_of(error) == "QueryCostError"
-    assert error["extensions"]["cost"] == {"requestedQueryCost": cost, "maximumAvailable": 50000}
+    assert error["extensions"]["cost"] == {"requestedQueryCost": cost, "maximumAvailable": maximum}
     assert response.json()["extensions"]["cost"]["requestedQueryCost"] == cost
     assert "data" not in response.json()
     assert sum(CALLS.values()) == 0
@@ -142,11 +152,11 @@ def test_cost_multipliers_come_from_variables(client):
 
 
 def test_cost_limit_follows_the_setting(client, settings):
-    settings.GRAPHQL_MAX_COST = 10
+    settings.GRAPHQL_MAX_COST_ANONYMOUS = 10
     response = post(client, "{ items(first: 12) { name } }")
     assert response.status_code == 400
     assert response.json()["extensions"]["cost"] == {
-        "requestedQueryCost": 12,
+        "requestedQueryCost": 24,
         "maximumAvailable": 10,
     }
 
@@ -283,7 +293,7 @@ def test_unknown_field_is_a_validation_error(client):
     response = post(client, "{ nope }")
     assert response.status_code == 400
     assert code_of(only_error(response)) == "GraphQLError"
-    assert response.json()["extensions"]["cost"]["requestedQueryCost"] == 0
+    assert response.json()["extensions"]["cost"]["requestedQueryCost"] == 1
 
 
 def test_other_methods_and_get_mutations_are_refused(client):
