@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
+from .fields import EditorJSField
+
 
 class Page(models.Model):
     title = models.CharField(max_length=250)
     slug = models.SlugField(max_length=255, unique=True)
-    content = models.JSONField(default=dict, blank=True)
+    content = EditorJSField(default=dict, blank=True)
     is_published = models.BooleanField(default=False)
     published_at = models.DateTimeField(null=True, blank=True)
     seo_title = models.CharField(max_length=70, blank=True)
@@ -28,7 +30,7 @@ class PageTranslation(models.Model):
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="translations")
     language_code = models.CharField(max_length=8)
     title = models.CharField(max_length=250, blank=True)
-    content = models.JSONField(default=dict, blank=True)
+    content = EditorJSField(default=dict, blank=True)
     seo_title = models.CharField(max_length=70, blank=True)
     seo_description = models.CharField(max_length=300, blank=True)
 

@@ -19,6 +19,7 @@ from django.db import models
 from django.db.models.fields.files import FieldFile, ImageFieldFile
 
 from catalog.uploads import image_upload_validate, scan_upload_validate, stored_name
+from shop.editorjs import sanitise_document
 
 
 class _VerifiedFile:
@@ -84,3 +85,28 @@ class ScanField(models.FileField):
 
     def formfield(self, **kwargs: Any) -> Any:
         return super().formfield(**{"form_class": ScanFormField, **kwargs})
+
+
+class EditorJSField(models.JSONField):
+    """An EditorJS document (description, story, page content), cleaned on every write.
+
+    ``shop.editorjs.sanitise_document`` runs in ``pre_save`` (so the saved instance holds the
+    clean document too) and in ``get_prep_value`` (so ``update()`` and ``bulk_create`` are
+    covered): whatever path writes the column, services, GraphQL, portal, admin forms or the
+    demo loader, only allow-listed blocks with checked data reach the database. An empty value
+    (the ``{}`` default) is stored as it is.
+    """
+
+    def pre_save(self, model_instance: models.Model, add: bool) -> Any:
+        value = _clean_editorjs(getattr(model_instance, self.attname))
+        setattr(model_instance, self.attname, value)
+        return value
+
+    def get_prep_value(self, value: Any) -> Any:
+        return super().get_prep_value(_clean_editorjs(value))
+
+
+def _clean_editorjs(value: Any) -> Any:
+    if value in (None, "", {}):
+        return value
+    return sanitise_document(value)

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .fields import PhotoField
+from .fields import EditorJSField, PhotoField
 
 
 class ProducerKind(models.TextChoices):
@@ -34,7 +34,7 @@ class Producer(models.Model):
     )
     # EditorJS JSON as written by the producer; ``story_html`` is its sanitised rendering,
     # made on write so no request renders or trusts raw input.
-    story = models.JSONField(_("câu chuyện"), default=dict, blank=True)
+    story = EditorJSField(_("câu chuyện"), default=dict, blank=True)
     story_html = models.TextField(editable=False, blank=True, default="")
     logo = PhotoField(upload_to="producers/logos/", null=True, blank=True)
     logo_alt = models.CharField(max_length=250, blank=True)
@@ -68,7 +68,7 @@ class ProducerTranslation(models.Model):
     producer = models.ForeignKey(Producer, on_delete=models.CASCADE, related_name="translations")
     language_code = models.CharField(max_length=8)
     name = models.CharField(max_length=200, blank=True)
-    story = models.JSONField(default=dict, blank=True)
+    story = EditorJSField(default=dict, blank=True)
     story_html = models.TextField(editable=False, blank=True, default="")
 
     class Meta:

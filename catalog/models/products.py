@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .fields import PhotoField
+from .fields import EditorJSField, PhotoField
 
 
 class Category(models.Model):
@@ -14,7 +14,7 @@ class Category(models.Model):
 
     name = models.CharField(max_length=250)
     slug = models.SlugField(max_length=255, unique=True)
-    description = models.JSONField(default=dict, blank=True)
+    description = EditorJSField(default=dict, blank=True)
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
     )
@@ -56,7 +56,7 @@ class CategoryTranslation(models.Model):
     category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="translations")
     language_code = models.CharField(max_length=8)
     name = models.CharField(max_length=250, blank=True)
-    description = models.JSONField(default=dict, blank=True)
+    description = EditorJSField(default=dict, blank=True)
     seo_title = models.CharField(max_length=70, blank=True)
     seo_description = models.CharField(max_length=300, blank=True)
 
@@ -71,7 +71,7 @@ class CategoryTranslation(models.Model):
 class Product(models.Model):
     name = models.CharField(max_length=250)
     slug = models.SlugField(max_length=255, unique=True)
-    description = models.JSONField(default=dict, blank=True)
+    description = EditorJSField(default=dict, blank=True)
     description_plaintext = models.TextField(blank=True, default="")
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="products")
     producer = models.ForeignKey(
@@ -120,7 +120,7 @@ class ProductTranslation(models.Model):
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="translations")
     language_code = models.CharField(max_length=8)
     name = models.CharField(max_length=250, blank=True)
-    description = models.JSONField(default=dict, blank=True)
+    description = EditorJSField(default=dict, blank=True)
     seo_title = models.CharField(max_length=70, blank=True)
     seo_description = models.CharField(max_length=300, blank=True)
 
@@ -191,7 +191,7 @@ class ProductMedia(models.Model):
 class Collection(models.Model):
     name = models.CharField(max_length=250)
     slug = models.SlugField(max_length=255, unique=True)
-    description = models.JSONField(default=dict, blank=True)
+    description = EditorJSField(default=dict, blank=True)
     background_image = PhotoField(upload_to="collections/", null=True, blank=True)
     background_image_alt = models.CharField(max_length=128, blank=True)
     seo_title = models.CharField(max_length=70, blank=True)
@@ -228,7 +228,7 @@ class CollectionTranslation(models.Model):
     )
     language_code = models.CharField(max_length=8)
     name = models.CharField(max_length=250, blank=True)
-    description = models.JSONField(default=dict, blank=True)
+    description = EditorJSField(default=dict, blank=True)
     seo_title = models.CharField(max_length=70, blank=True)
     seo_description = models.CharField(max_length=300, blank=True)
 
