@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import F, Sum
 from django.utils import timezone
@@ -139,8 +140,8 @@ def checkout_reserve(
     checkout row lock (the mutations take it first)."""
     now = now or timezone.now()
     lines = list(CheckoutLine.objects.filter(checkout=checkout))
-    until = _hold_until(checkout, now)
-    if until <= now or not lines:
+    until = _hold_until(checkout, now) if lines else now
+    if until <= now:
         checkout_release(checkout=checkout)
         return None
     variant_ids = [line.variant_id for line in lines]
@@ -176,8 +177,24 @@ def checkout_release(*, checkout: Checkout) -> None:
     Reservation.objects.filter(checkout_line__checkout=checkout).delete()
 
 
+def account_holds_lock(*, user_id: int) -> None:
+    """Queue an account's hold changes behind one another (taken after the checkout row,
+    before the stock rows). Two carts of one account taking holds at once (two tabs) would
+    otherwise each miss the other's uncommitted holds when releasing them, and both keep
+    theirs. ``FOR NO KEY UPDATE``: inserting an order that references the user still goes
+    through, so ``checkoutComplete`` never waits for it."""
+    if LOCK_ROWS:
+        list(
+            get_user_model()
+            .objects.filter(pk=user_id)
+            .select_for_update(no_key=True)
+            .values_list("pk")
+        )
+
+
 def user_holds_release(*, user_id: int, keep: Checkout) -> None:
-    """Drop the holds of the user's checkouts other than ``keep`` (one held cart per account)."""
+    """Drop the holds of the user's checkouts other than ``keep`` (one held cart per account;
+    the caller holds ``account_holds_lock``)."""
     Reservation.objects.filter(checkout_line__checkout__user_id=user_id).exclude(
         checkout_line__checkout=keep
     ).delete()

@@ -170,6 +170,7 @@ def _hold_stock(checkout: Checkout) -> None:
             checkout, {line.variant_id: line.quantity for line in checkout.lines.all()}
         )
         return
+    availability.account_holds_lock(user_id=checkout.user_id)
     availability.checkout_reserve(checkout=checkout)
     availability.user_holds_release(user_id=checkout.user_id, keep=checkout)
 

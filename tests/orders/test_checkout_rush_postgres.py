@@ -139,18 +139,22 @@ def _rush(buyers: list[tuple[str | None, list[dict]]], method: str) -> Outcomes:
     return outcomes
 
 
-@pytest.fixture
-def slow_holds(monkeypatch):
+def _widen_hold_window(monkeypatch, seconds: float) -> None:
     """Widen the window between counting free units and writing the holds, as a loaded
     server would."""
     original = availability.free_units
 
     def slow(*args, **kwargs):
         result = original(*args, **kwargs)
-        time.sleep(0.1)
+        time.sleep(seconds)
         return result
 
     monkeypatch.setattr(availability, "free_units", slow)
+
+
+@pytest.fixture
+def slow_holds(monkeypatch):
+    _widen_hold_window(monkeypatch, 0.1)
 
 
 def _signed_in_tokens(count: int) -> list[str]:
@@ -218,3 +222,77 @@ def test_control_without_the_hold_locks_the_rush_sells_nothing(method_id, slow_h
     # units, and every holder then sees the others' holds at completion (the bug of issue #9).
     assert outcomes.counts["order"] < 3, outcomes
     assert Reservation.objects.count() > 3 - outcomes.counts["order"]
+
+
+def _address_at_once(token: str, checkout_ids: list[str]) -> Counter:
+    outcomes: Counter = Counter()
+    barrier = threading.Barrier(len(checkout_ids))
+    lock = threading.Lock()
+
+    def tab(checkout_id: str) -> None:
+        client = Client()
+        barrier.wait()
+        try:
+            response = client.post(
+                "/graphql/",
+                data=json.dumps(
+                    {
+                        "query": ADDRESS,
+                        "variables": {"id": checkout_id, "address": SHIPPING_ADDRESS},
+                    }
+                ),
+                content_type="application/json",
+                HTTP_AUTHORIZATION=f"Bearer {token}",
+            )
+            outcome = "ok" if not response.json().get("errors") else "crash"
+        finally:
+            connections.close_all()
+        with lock:
+            outcomes[outcome] += 1
+
+    threads = [threading.Thread(target=tab, args=(cid,)) for cid in checkout_ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcomes
+
+
+def _two_carts_of_one_account() -> tuple[str, list[str]]:
+    (token,) = _signed_in_tokens(1)
+    client = Client()
+    ids = []
+    for name in ("Cà phê Arabica", "Trà Atiso"):  # different products: no shared stock row
+        variant = variant_of(make_product(name, prices=(100000,), stock=5))
+        body = client.post(
+            "/graphql/",
+            data=json.dumps({"query": CREATE, "variables": {"input": {"lines": [_line(variant)]}}}),
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {token}",
+        ).json()
+        ids.append(body["data"]["checkoutCreate"]["checkout"]["id"])
+    return token, ids
+
+
+def test_two_tabs_of_one_account_leave_one_held_cart(method_id, monkeypatch):
+    _widen_hold_window(monkeypatch, 0.5)
+    token, ids = _two_carts_of_one_account()
+    assert _address_at_once(token, ids) == Counter(ok=2)
+    assert Reservation.objects.values("checkout_line__checkout").distinct().count() == 1
+
+
+def test_control_without_the_account_lock_both_tabs_keep_their_holds(method_id, monkeypatch):
+    token, ids = _two_carts_of_one_account()
+    monkeypatch.setattr(availability, "LOCK_ROWS", False)
+    # Both tabs count free units before either writes its holds (what the lock prevents).
+    both_counted = threading.Barrier(2, timeout=30)
+    original = availability.free_units
+
+    def counted(*args, **kwargs):
+        result = original(*args, **kwargs)
+        both_counted.wait()
+        return result
+
+    monkeypatch.setattr(availability, "free_units", counted)
+    assert _address_at_once(token, ids) == Counter(ok=2)
+    assert Reservation.objects.values("checkout_line__checkout").distinct().count() == 2
