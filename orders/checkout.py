@@ -108,18 +108,9 @@ def _check_quantities(
     available = availability.variants_available(
         variant_ids=totals.keys(), exclude_checkout=checkout
     )
-    short = [_variant_gid(v) for v, q in totals.items() if q > available.get(v, 0)]
+    short = {v: available.get(v, 0) for v, q in totals.items() if q > available.get(v, 0)}
     if short:
-        remaining = min(available.get(v, 0) for v, q in totals.items() if _variant_gid(v) in short)
-        raise ValidationError(
-            {
-                field: ValidationError(
-                    _("Không đủ hàng: chỉ còn %(remaining)d sản phẩm."),
-                    code="insufficient_stock",
-                    params={"remaining": remaining, "variants": short},
-                )
-            }
-        )
+        raise availability.insufficient_stock(short, field=field)
 
 
 def _requests(lines: Iterable[dict[str, Any]], *, allow_zero: bool) -> list[LineRequest]:
@@ -162,9 +153,32 @@ def _merge(requests: Sequence[LineRequest]) -> dict[int, int]:
     return totals
 
 
+def _hold_stock(checkout: Checkout) -> None:
+    """Hold the checkout's units for its buyer, or not, by the shop's hold policy.
+
+    Only signed-in buyers hold stock. An anonymous cart costs nothing to make, so holds for it
+    would let anyone lock a product's whole stock away (issue #9); Saleor too leaves holds off
+    for anonymous checkouts by default. An account holds for one checkout at a time (a hold on
+    one cart releases its other carts'), and a checkout's renewed holds end at the latest
+    ``CHECKOUT_RESERVATION_MAX_MINUTES`` after its first hold. A buyer without a hold is still
+    told at every step when stock runs short, and ``checkoutComplete`` decides under the stock
+    locks, counting everyone else's live holds.
+    """
+    if checkout.user_id is None:
+        availability.checkout_release(checkout=checkout)
+        _check_quantities(
+            checkout, {line.variant_id: line.quantity for line in checkout.lines.all()}
+        )
+        return
+    availability.account_holds_lock(user_id=checkout.user_id)
+    availability.checkout_reserve(checkout=checkout)
+    availability.user_holds_release(user_id=checkout.user_id, keep=checkout)
+
+
 def _refresh_reservations(checkout: Checkout) -> None:
+    """A line change renews the holds of a checkout that has them (and may be refused)."""
     if availability.checkout_has_reservations(checkout):
-        availability.checkout_reserve(checkout=checkout)
+        _hold_stock(checkout)
 
 
 # --- Create and lines -------------------------------------------------------------------------
@@ -336,7 +350,7 @@ def _address_from_input(data: dict[str, Any], address_type: str) -> Address:
 
 @transaction.atomic
 def checkout_shipping_address_update(*, checkout: Checkout, address: dict[str, Any]) -> Checkout:
-    """Set the delivery address; reaching delivery is when stock is held for the buyer."""
+    """Set the delivery address; reaching delivery is when stock is held (``_hold_stock``)."""
     if not checkout.lines.exists():
         raise ValidationError(
             {"lines": ValidationError(_("Giỏ hàng đang trống."), code="no_lines")}
@@ -346,9 +360,7 @@ def checkout_shipping_address_update(*, checkout: Checkout, address: dict[str, A
     checkout.save(update_fields=["shipping_address", "updated_at"])
     if old is not None:
         old.delete()
-    totals = {line.variant_id: line.quantity for line in checkout.lines.all()}
-    _check_quantities(checkout, totals)
-    availability.checkout_reserve(checkout=checkout)
+    _hold_stock(checkout)
     _drop_inapplicable_shipping(checkout)
     return checkout
 
@@ -377,8 +389,10 @@ def checkout_customer_attach(*, checkout: Checkout, user: Any) -> Checkout:
 
 @transaction.atomic
 def checkout_customer_detach(*, checkout: Checkout) -> Checkout:
+    """The cart becomes anonymous, and anonymous carts hold nothing (``_hold_stock``)."""
     checkout.user = None
     checkout.save(update_fields=["user", "updated_at"])
+    availability.checkout_release(checkout=checkout)
     return checkout
 
 
@@ -466,7 +480,7 @@ def checkout_delivery_method_update(
         )
     checkout.shipping_method = method
     checkout.save(update_fields=["shipping_method", "updated_at"])
-    availability.checkout_reserve(checkout=checkout)
+    _hold_stock(checkout)
     return checkout
 
 

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from catalog.models import Stock
 from shop.outbox import outbox_publish
 
+from . import availability
 from . import checkout as checkout_services
 from .models import (
     Allocation,
@@ -36,7 +37,6 @@ from .models import (
     OrderLine,
     OrderNumber,
     OrderStatus,
-    Reservation,
 )
 from .selectors import checkout_lines_priced
 
@@ -173,43 +173,24 @@ def _payment_covers(checkout: Checkout, total: Any) -> None:
 
 
 def _lock_stocks(lines: list[CheckoutLine]) -> list[Stock]:
-    queryset = Stock.objects.filter(
-        variant_id__in={line.variant_id for line in lines}, warehouse__is_active=True
-    ).order_by("pk")
-    if LOCK_ROWS:
-        queryset = queryset.select_for_update()
-    return list(queryset)
+    return availability.stocks_lock(variant_ids=[line.variant_id for line in lines], lock=LOCK_ROWS)
 
 
 def _check_availability(checkout: Checkout, lines: list[CheckoutLine], stocks: list[Stock]) -> None:
-    from django.db.models import Sum
-    from django.utils import timezone
-
-    free: dict[int, int] = defaultdict(int)
-    for stock in stocks:
-        free[stock.variant_id] += stock.quantity - stock.quantity_allocated
-    held = dict(
-        Reservation.objects.filter(variant_id__in=free.keys(), reserved_until__gt=timezone.now())
-        .exclude(checkout_line__checkout=checkout)
-        .values("variant_id")
-        .annotate(total=Sum("quantity"))
-        .values_list("variant_id", "total")
+    """Under the stock locks: each line fits in what is neither allocated nor held by another
+    checkout's live hold. The checkout's own hold is not subtracted, so a live hold (taken
+    under the same locks, never beyond the free units) always lets its buyer complete."""
+    variant_ids = [line.variant_id for line in lines]
+    free = availability.free_units(
+        stocks=stocks, held=availability.held_by_others(variant_ids=variant_ids, checkout=checkout)
     )
-    short = [
-        checkout_services._variant_gid(line.variant_id)
+    short = {
+        line.variant_id: free[line.variant_id]
         for line in lines
-        if line.quantity > free[line.variant_id] - held.get(line.variant_id, 0)
-    ]
+        if line.quantity > free[line.variant_id]
+    }
     if short:
-        raise ValidationError(
-            {
-                "lines": ValidationError(
-                    _("Không đủ hàng cho một số sản phẩm: %(variants)s."),
-                    code="insufficient_stock",
-                    params={"variants": short},
-                )
-            }
-        )
+        raise availability.insufficient_stock(short, field="lines")
 
 
 # --- Writes -----------------------------------------------------------------------------------

@@ -362,6 +362,14 @@ CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
 PASSWORD_RESET_THROTTLE_SECONDS = env_int("PASSWORD_RESET_THROTTLE_SECONDS", 60)
 ACCOUNT_MAX_ADDRESSES = env_int("ACCOUNT_MAX_ADDRESSES", 100)
 CHECKOUT_RESERVATION_MINUTES = env_int("CHECKOUT_RESERVATION_MINUTES", 10)
+# Renewals never extend a checkout's holds past this many minutes after its first hold.
+CHECKOUT_RESERVATION_MAX_MINUTES = env_int("CHECKOUT_RESERVATION_MAX_MINUTES", 30)
+# Limits of one object's public metadata (updateMetadata, checkoutComplete(metadata:)): key and
+# value lengths in characters, number of keys, size of the whole as UTF-8 JSON in bytes.
+METADATA_MAX_KEY_LENGTH = env_int("METADATA_MAX_KEY_LENGTH", 256)
+METADATA_MAX_VALUE_LENGTH = env_int("METADATA_MAX_VALUE_LENGTH", 2000)
+METADATA_MAX_KEYS = env_int("METADATA_MAX_KEYS", 50)
+METADATA_MAX_BYTES = env_int("METADATA_MAX_BYTES", 8192)
 CHECKOUT_TTL_DAYS_ANONYMOUS = env_int("CHECKOUT_TTL_DAYS_ANONYMOUS", 30)
 CHECKOUT_TTL_DAYS_USER = env_int("CHECKOUT_TTL_DAYS_USER", 90)
 # checkoutComplete asks this function (orders must not import payments) whether the checkout's

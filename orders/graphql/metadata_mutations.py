@@ -14,13 +14,14 @@ from graphql import GraphQLError
 
 from accounts.graphql.auth import current_user
 from accounts.graphql.types import MetadataInput
+from orders.metadata import metadata_merge
 from orders.models import Checkout as CheckoutModel
 from orders.selectors import checkout_for_update
 from shop.graphql.common import ObjectWithMetadata
 from shop.graphql.ids import global_id_decode
 from shop.graphql.mutations import BaseMutation
 
-from .checkout_mutation_base import checkout_not_found, field_error
+from .checkout_mutation_base import checkout_not_found
 
 MetadataErrorCode = graphene.Enum(
     "MetadataErrorCode",
@@ -34,20 +35,9 @@ class MetadataError(graphene.ObjectType):
     code = graphene.Field(MetadataErrorCode, required=True, description="The error code.")
 
 
-def _metadata_items(items: list[Any]) -> dict[str, str]:
-    values: dict[str, str] = {}
-    for item in items:
-        key = (item.get("key") or "").strip()
-        if not key:
-            raise field_error("input", _("Metadata key cannot be empty."), "required")
-        values[key] = item.get("value") or ""
-    return values
-
-
 def metadata_update(instance: Any, items: list[Any]) -> Any:
-    """Merge ``items`` into a row's public metadata (no service owns metadata yet)."""
-    values = _metadata_items(items)
-    instance.metadata = {**(instance.metadata or {}), **values}
+    """Merge ``items`` into a row's public metadata, within ``orders.metadata``'s limits."""
+    instance.metadata = metadata_merge(current=instance.metadata, items=items)
     instance.save(update_fields=["metadata"])
     return instance
 

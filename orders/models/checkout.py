@@ -1,8 +1,9 @@
 """The checkout (cart) and its stock reservations.
 
 A checkout and its lines have UUID keys (unguessable: the ID is the buyer's only claim on an
-anonymous cart). Reservations hold units for a buyer who has reached delivery/payment, so two
-buyers racing for the last units are told early, not at the end.
+anonymous cart). Reservations hold units for a signed-in buyer who has reached delivery/payment,
+so two buyers racing for the last units are told early, not at the end (the policy is in
+``orders.checkout._hold_stock``).
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ class Checkout(models.Model):
     customer_note = models.TextField(blank=True)
     metadata = models.JSONField(default=dict, blank=True)
     private_metadata = models.JSONField(default=dict, blank=True)
+    # When the checkout first held stock: renewed holds never outlive it by more than
+    # CHECKOUT_RESERVATION_MAX_MINUTES (orders.availability._hold_until).
+    reserved_since = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-updated_at", "token"]

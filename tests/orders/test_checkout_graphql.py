@@ -332,17 +332,21 @@ def test_create_by_a_signed_in_buyer_is_theirs(api):
 
 
 def test_create_with_an_address_validates_it_and_holds_stock(api, shipping):
+    _user, token = buyer()
     variant = variant_of(make_product())
     payload = create(
         api,
         [{"variantId": vid(variant), "quantity": 1}],
+        token,
         shippingAddress=ADDRESS,
         billingAddress={**ADDRESS, "phone": "12"},
     )
     assert codes(payload) == [("phone", "INVALID")]
     assert payload["errors"][0]["addressType"] == "BILLING"
     assert Checkout.objects.count() == 0
-    payload = create(api, [{"variantId": vid(variant), "quantity": 1}], shippingAddress=ADDRESS)
+    payload = create(
+        api, [{"variantId": vid(variant), "quantity": 1}], token, shippingAddress=ADDRESS
+    )
     assert payload["errors"] == []
     assert payload["checkout"]["shippingAddress"]["phone"] == "+84912345678"
     assert payload["checkout"]["stockReservationExpires"] is not None
@@ -554,9 +558,10 @@ def test_email_update_refuses_a_malformed_email(api, email, code):
 
 
 def test_shipping_address_is_normalised_and_holds_stock(api, shipping):
-    checkout = new_checkout(api, [(variant_of(make_product()), 2)])
-    assert run(api, QUERY, id=cid(checkout))["stockReservationExpires"] is None
-    payload = run(api, SHIPPING_ADDRESS, id=cid(checkout), address=ADDRESS)
+    _user, token = buyer()
+    checkout = new_checkout(api, [(variant_of(make_product()), 2)], token)
+    assert run(api, QUERY, token, id=cid(checkout))["stockReservationExpires"] is None
+    payload = run(api, SHIPPING_ADDRESS, token, id=cid(checkout), address=ADDRESS)
     assert payload["errors"] == []
     data = payload["checkout"]
     assert data["shippingAddress"] == {
@@ -569,6 +574,67 @@ def test_shipping_address_is_normalised_and_holds_stock(api, shipping):
     assert data["stockReservationExpires"] is not None
     assert Reservation.objects.get().quantity == 2
     assert [m["name"] for m in data["shippingMethods"]] == ["Tiêu chuẩn", "Nhanh"]
+
+
+def test_a_hold_beyond_the_free_units_is_refused_with_units_left_and_changes_nothing(api, shipping):
+    variant = variant_of(make_product(stock=3))
+    _late_user, late_token = buyer("muon@example.vn")
+    late = new_checkout(api, [(variant, 2)], late_token)  # 2 wanted while 3 are free
+    _user, token = buyer()
+    ready(api, shipping, [(variant, 2)], token, pay=False)  # then someone holds 2
+    before = snapshot(late)
+    payload = run(api, SHIPPING_ADDRESS, late_token, id=cid(late), address=ADDRESS)
+    assert payload["errors"] == [
+        {
+            "field": "quantity",
+            "code": "INSUFFICIENT_STOCK",
+            "message": "Không đủ hàng: chỉ còn 1 sản phẩm.",
+            "variants": [vid(variant)],
+            "lines": None,
+            "addressType": None,
+        }
+    ]
+    assert payload["checkout"] is None and snapshot(late) == before
+
+
+def test_an_anonymous_cart_holds_nothing_so_a_buyer_still_gets_the_units(api, shipping):
+    variant = variant_of(make_product(stock=3))
+    squatter = new_checkout(api, [(variant, 3)])
+    for _ in range(3):  # setting the address again does not renew a hold either
+        payload = run(api, SHIPPING_ADDRESS, id=cid(squatter), address=ADDRESS)
+        assert payload["errors"] == [] and payload["checkout"]["stockReservationExpires"] is None
+    assert not Reservation.objects.exists()
+    _user, token = buyer()
+    checkout = ready(api, shipping, [(variant, 3)], token)
+    assert run(api, COMPLETE, token, id=cid(checkout))["errors"] == []
+
+
+HOLDING_STEPS = (
+    "mutation($id: ID!, $address: AddressInput!) { checkoutShippingAddressUpdate(id: $id, "
+    "shippingAddress: $address) { checkout { id } errors { code } } }",
+    "mutation($id: ID!, $method: ID) { checkoutDeliveryMethodUpdate(id: $id, "
+    "deliveryMethodId: $method) { checkout { id } errors { code } } }",
+)
+
+
+def test_holding_mutations_take_the_same_queries_for_one_line_or_four(api, shipping):
+    method = global_id("ShippingMethod", shipping["tieu-chuan"].pk)
+    counts = []
+    for size in (1, 4):
+        _user, token = buyer(f"mua{size}@example.vn")  # no other held cart to release
+        checkout = new_checkout(
+            api, [(variant_of(make_product()), 1) for _ in range(size)], token, email="a@b.vn"
+        )
+        for document, variables in zip(
+            HOLDING_STEPS, ({"address": ADDRESS}, {"method": method}), strict=True
+        ):
+            with CaptureQueriesContext(connection) as queries:
+                body = api(document, {"id": cid(checkout), **variables}, token=token)
+            assert next(iter(body["data"].values()))["errors"] == [], body
+            counts.append(len(queries))
+        assert Reservation.objects.filter(checkout_line__checkout=checkout).count() == size
+    print(f"address, delivery SQL queries: 1 line → {counts[:2]}, 4 lines → {counts[2:]}")
+    assert counts[:2] == counts[2:]
 
 
 @pytest.mark.parametrize(
@@ -860,6 +926,48 @@ def test_update_metadata_of_a_checkout(api):
     assert checkout.metadata == {"gift": "yes", "note": "1"}
 
 
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        ([{"key": "k" * 257, "value": "v"}], "Khóa metadata dài tối đa 256 ký tự."),
+        ([{"key": "note", "value": "v" * 2001}], "Giá trị metadata dài tối đa 2000 ký tự."),
+        ([{"key": f"k{n}", "value": "v"} for n in range(50)], "Metadata có tối đa 50 khóa."),
+        (
+            [{"key": f"k{n}", "value": "ễ" * 700} for n in range(4)],
+            "Metadata dài tối đa 8192 byte.",
+        ),
+    ],
+    ids=["long-key", "long-value", "too-many-keys", "too-many-bytes"],
+)
+def test_update_metadata_beyond_the_limits_is_refused_and_stores_nothing(api, items, message):
+    checkout = new_checkout(api, [(variant_of(make_product()), 1)])
+    run(api, UPDATE_METADATA, id=cid(checkout), input=[{"key": "gift", "value": "yes"}])
+    before = snapshot(checkout)
+    payload = run(api, UPDATE_METADATA, id=cid(checkout), input=items)
+    assert payload["errors"] == [{"field": "input", "code": "INVALID", "message": message}]
+    assert payload["item"] is None and payload["metadataErrors"] == [{"code": "INVALID"}]
+    assert snapshot(checkout) == before
+
+
+def test_metadata_limits_hold_across_calls_and_at_completion(api, shipping, settings):
+    settings.METADATA_MAX_KEYS = 3
+    checkout = ready(api, shipping, [(variant_of(make_product()), 1)])
+    for key in ("a", "b", "c"):  # within the limit, one call at a time
+        assert (
+            run(api, UPDATE_METADATA, id=cid(checkout), input=[{"key": key, "value": "1"}])[
+                "errors"
+            ]
+            == []
+        )
+    payload = run(api, UPDATE_METADATA, id=cid(checkout), input=[{"key": "d", "value": "1"}])
+    assert codes(payload) == [("input", "INVALID")]
+    payload = run(api, COMPLETE, id=cid(checkout), metadata=[{"key": "d", "value": "1"}])
+    assert codes(payload) == [("input", "INVALID")] and Order.objects.count() == 0
+    payload = run(api, COMPLETE, id=cid(checkout), metadata=[{"key": "a", "value": "2"}])
+    assert payload["errors"] == []
+    assert Order.objects.get().metadata == {"a": "2", "b": "1", "c": "1"}
+
+
 # --- Problems -----------------------------------------------------------------------------------
 def test_problems_show_stock_shortage_and_unavailable_variants(api):
     short, gone, fine = (make_product(stock=5) for _ in range(3))
@@ -902,7 +1010,7 @@ def test_full_flow_over_graphql(api, shipping):
     assert run(api, EMAIL, id=checkout_id, email="lan@example.vn")["errors"] == []
     data = run(api, SHIPPING_ADDRESS, id=checkout_id, address=ADDRESS)["checkout"]
     assert data["shippingAddress"]["phone"] == "+84912345678"
-    assert data["stockReservationExpires"] is not None
+    assert data["stockReservationExpires"] is None  # anonymous carts hold nothing
     standard, express = data["shippingMethods"]
     assert [len(m["deliveryParcels"]) for m in (standard, express)] == [2, 2]
     # 2 × 300 g of coffee: 20 000 ₫ for the first 500 g + 5 000 ₫; the tea: 20 000 ₫.
