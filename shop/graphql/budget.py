@@ -81,8 +81,8 @@ class QueryTimeout(GraphQLError):
 def _wall_clock_error(field_nodes: list[FieldNode], path: Any) -> QueryTimeout:
     seconds = settings.GRAPHQL_TIME_LIMIT_MS / 1000
     message = _(
-        "The query ran longer than the %(seconds)g s allowed and was stopped: "
-        "ask for fewer items or fields."
+        "Truy vấn chạy quá %(seconds)g giây cho phép nên đã bị dừng: "
+        "hãy yêu cầu ít mục hoặc ít trường hơn."
     )
     # Located at the first field left unresolved.
     return QueryTimeout(message % {"seconds": seconds}, nodes=field_nodes, path=path.as_list())
@@ -90,7 +90,8 @@ def _wall_clock_error(field_nodes: list[FieldNode], path: Any) -> QueryTimeout:
 
 def _statement_timeout_error(error: GraphQLError) -> QueryTimeout:
     message = _(
-        "A database query ran longer than allowed and was stopped: ask for fewer items or fields."
+        "Một truy vấn cơ sở dữ liệu chạy quá thời gian cho phép nên đã bị dừng: "
+        "hãy yêu cầu ít mục hoặc ít trường hơn."
     )
     return QueryTimeout(message, nodes=error.nodes, path=error.path)
 

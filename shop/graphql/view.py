@@ -477,7 +477,10 @@ class GraphQLView(BaseGraphQLView):
         try:
             return anonymous_cost_reserve(request=request, cost=cost)
         except CostBudgetExceeded as exceeded:
-            message = _("Too many expensive queries from your address: try again in %(seconds)d s.")
+            message = _(
+                "Địa chỉ của bạn đã gửi quá nhiều truy vấn tốn kém: "
+                "hãy thử lại sau %(seconds)d giây."
+            )
             raise RequestRefused(
                 429,
                 message % {"seconds": exceeded.retry_after},

@@ -192,8 +192,8 @@ def test_wall_clock_budget_stops_the_query_before_its_next_field(client, setting
     error = only_error(response)
     assert code_of(error) == "QueryTimeout"
     assert error["message"] == (
-        "The query ran longer than the 0.25 s allowed and was stopped: "
-        "ask for fewer items or fields."
+        "Truy vấn chạy quá 0.25 giây cho phép nên đã bị dừng: "
+        "hãy yêu cầu ít mục hoặc ít trường hơn."
     )
     assert error["path"] == ["counted"]
     assert (CALLS["slow"], CALLS["counted"]) == (1, 0)
@@ -246,7 +246,8 @@ def test_statement_timeout_stops_a_slow_statement_with_a_clear_error(client, set
     error = only_error(response)
     assert code_of(error) == "QueryTimeout"
     assert error["message"] == (
-        "A database query ran longer than allowed and was stopped: ask for fewer items or fields."
+        "Một truy vấn cơ sở dữ liệu chạy quá thời gian cho phép nên đã bị dừng: "
+        "hãy yêu cầu ít mục hoặc ít trường hơn."
     )
     assert "pg_sleep" not in response.content.decode()
     assert (CALLS["pg_sleep"], CALLS["counted"]) == (1, 0)
@@ -279,7 +280,8 @@ def test_an_anonymous_address_that_spends_its_budget_gets_429(client, settings, 
     error = only_error(refused)
     assert code_of(error) == "TooManyRequests"
     assert error["message"] == (
-        f"Too many expensive queries from your address: try again in {refused['Retry-After']} s."
+        "Địa chỉ của bạn đã gửi quá nhiều truy vấn tốn kém: "
+        f"hãy thử lại sau {refused['Retry-After']} giây."
     )
     assert CALLS["items"] == 4
     # cached answers are still served; another address and a signed-in user have their own way
