@@ -56,6 +56,7 @@ from graphql.language import DocumentNode, OperationDefinitionNode
 
 from shop.cache import catalogue_version
 from shop.graphql.errors import error_dict, format_error
+from shop.graphql.input_guard import input_errors
 from shop.graphql.limits import CostReport, limit_rules, root_fields
 
 logger = logging.getLogger("shop.graphql")
@@ -350,6 +351,8 @@ class GraphQLView(BaseGraphQLView):
             document = parse(query, **_PARSE_OPTIONS)
         except GraphQLError as error:
             return 400, {"errors": [format_error(error)]}, False
+        if unstorable := input_errors(schema, document, variables):
+            return 400, {"errors": [format_error(error) for error in unstorable]}, False
 
         operation = get_operation_ast(document, operation_name)
         if (
