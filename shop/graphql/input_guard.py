@@ -64,7 +64,7 @@ def not_finite_message(field: str) -> str:
 def input_error(message: str, field: str) -> GraphQLError:
     """A top-level error refusing one input, naming where it is (``product.slug``,
     ``$input.lines[0].sku``)."""
-    return graphql_error(message, INVALID_INPUT_CODE, field=UNSTORABLE.sub("\ufffd", field))
+    return graphql_error(message, INVALID_INPUT_CODE, field=field)
 
 
 class StorableStringsRule(ASTValidationRule):
@@ -97,22 +97,35 @@ def literal_path(ancestors: list[Any]) -> str:
     return ".".join(names)
 
 
-def variable_problems(value: Any, path: str) -> Iterator[tuple[str, str]]:
-    """(path, message) of each unstorable string or non-finite float in a variable's value."""
-    if isinstance(value, str):
-        if UNSTORABLE.search(value):
-            yield path, unstorable_message(UNSTORABLE.sub("\ufffd", path))
-    elif isinstance(value, float):
-        if not math.isfinite(value):
-            yield path, not_finite_message(path)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(key, str) and UNSTORABLE.search(key):
-                yield path, unstorable_message(_("Tên khoá trong %(field)s") % {"field": path})
-            yield from variable_problems(item, f"{path}.{key}")
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from variable_problems(item, f"{path}[{index}]")
+def _printable(name: Any) -> str:
+    return UNSTORABLE.sub("\ufffd", str(name))
+
+
+def variable_problems(variables: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """(path, message) of each unstorable string (value or key) or non-finite float anywhere in
+    the variables. Iterative: JSON nested as deep as the parser allows must not overflow."""
+    stack: list[tuple[str, Any]] = []
+    for name, value in reversed(list(variables.items())):
+        if UNSTORABLE.search(name):
+            yield f"${_printable(name)}", unstorable_message(_("Tên biến"))
+        stack.append((f"${_printable(name)}", value))
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if UNSTORABLE.search(value):
+                yield path, unstorable_message(path)
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                yield path, not_finite_message(path)
+        elif isinstance(value, dict):
+            for key, item in reversed(list(value.items())):
+                if isinstance(key, str) and UNSTORABLE.search(key):
+                    yield path, unstorable_message(_("Tên khoá trong %(field)s") % {"field": path})
+                stack.append((f"{path}.{_printable(key)}", item))
+        elif isinstance(value, list):
+            stack.extend(
+                (f"{path}[{index}]", item) for index, item in reversed(list(enumerate(value)))
+            )
 
 
 def input_errors(
@@ -121,9 +134,8 @@ def input_errors(
     """Why the request's input cannot be stored (empty when it can): its literals and its
     variables. Uploaded files in the variables are not strings and are not looked into."""
     errors = validate(schema, document, [StorableStringsRule], max_errors=MAX_ERRORS)
-    for name, value in variables.items():
-        for path, message in variable_problems(value, f"${name}"):
-            if len(errors) >= MAX_ERRORS:
-                return errors
-            errors.append(input_error(message, path))
+    for path, message in variable_problems(variables):
+        if len(errors) >= MAX_ERRORS:
+            break
+        errors.append(input_error(message, path))
     return errors

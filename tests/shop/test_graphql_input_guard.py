@@ -196,3 +196,13 @@ def test_a_variable_a_scalar_cannot_parse_is_a_request_error():
     assert response.status_code == 400
     [error] = errors_of(response)
     assert "$token" in error["message"]
+
+
+def test_variables_nested_as_deep_as_json_allows_are_walked():
+    depth = 900
+    body = '{"query": "{ shop { name } }", "variables": {"deep": %s"a\\u0000"%s}}' % (
+        "[" * depth,
+        "]" * depth,
+    )
+    response = post_raw(body)
+    refused(response, "$deep" + "[0]" * depth)
