@@ -1,8 +1,9 @@
 """A bounded fuzz run over the GraphQL schema: no generated document may cause an internal error.
 
 hypothesis-graphql generates valid documents for every root field of ``Query`` and ``Mutation``
-(arguments, nested arguments, selections) from the live schema; each one is posted anonymously
-to ``/graphql/`` through Django's test client, against a small catalogue. An answer with HTTP 500
+(arguments, nested arguments, selections) from the live schema; each one is posted to
+``/graphql/`` through Django's test client, against a small catalogue: queries and mutations
+anonymously, mutations again as OCOP staff (past the permission checks, into the services). An answer with HTTP 500
 or an error coded ``INTERNAL_ERROR`` fails the run, which then lists each distinct exception
 (type and message, from the ``shop.graphql`` log) with one document that caused it.
 
@@ -32,6 +33,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from hypothesis_graphql import mutations, nodes, queries
 
+from accounts.models import User
 from shop.graphql.errors import INTERNAL_ERROR_CODE
 from shop.schema import schema
 from tests.catalog.factories import make_producer, make_product
@@ -286,8 +288,8 @@ def _fuzz(
     examples: int,
     findings: Findings,
     caplog,
+    client: Client,
 ) -> None:
-    client = Client(raise_request_exception=False)  # a 500 is recorded, not raised
     for field in fields:
         strategy = build(SCHEMA, fields=[field], custom_scalars=CUSTOM_SCALARS)
 
@@ -308,19 +310,30 @@ def _fuzz(
 
 
 @pytest.mark.parametrize(
-    ("build", "operation", "examples"),
-    [(queries, "query", QUERY_EXAMPLES), (mutations, "mutation", MUTATION_EXAMPLES)],
-    ids=["queries", "mutations"],
+    ("build", "operation", "viewer", "examples"),
+    [
+        (queries, "query", "anonymous", QUERY_EXAMPLES),
+        (mutations, "mutation", "anonymous", MUTATION_EXAMPLES),
+        # OCOP staff pass the permission checks: the mutations' inputs reach the services.
+        (mutations, "mutation", "staff", MUTATION_EXAMPLES),
+    ],
+    ids=["queries", "mutations", "staff-mutations"],
 )
-def test_fuzzed_documents_cause_no_internal_error(catalogue, caplog, build, operation, examples):
+def test_fuzzed_documents_cause_no_internal_error(
+    catalogue, caplog, build, operation, viewer, examples
+):
     caplog.set_level(logging.ERROR)
+    client = Client(raise_request_exception=False)  # a 500 is recorded, not raised
+    if viewer == "staff":
+        client.force_login(User.objects.create_user(email="fuzz@example.vn", is_staff=True))
     type_ = SCHEMA.query_type if operation == "query" else SCHEMA.mutation_type
     findings = Findings()
     started = time.monotonic()
-    _fuzz(build, root_fields(type_), examples, findings, caplog)
+    _fuzz(build, root_fields(type_), examples, findings, caplog, client)
     elapsed = time.monotonic() - started
-    print(
-        f"fuzz {operation}: {findings.cases} cases in {elapsed:.1f} s, posting {findings.post_seconds:.1f} s"
-    )  # noqa: T201
+    print(  # noqa: T201
+        f"fuzz {viewer} {operation}: {findings.cases} cases in {elapsed:.1f} s"
+        f" (posting {findings.post_seconds:.1f} s)"
+    )
     assert findings.cases >= len(root_fields(type_)), "every root field was exercised"
     assert not findings.distinct, findings.report()
