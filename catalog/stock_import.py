@@ -32,6 +32,7 @@ from .models import Producer, ProductVariant, Stock, Warehouse
 REQUIRED_COLUMNS = ("sku", "quantity")
 OPTIONAL_COLUMNS = ("warehouse",)
 MAX_QUANTITY = 1_000_000
+NUL = "\x00"
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,8 @@ def stock_csv_parse(*, data: bytes) -> tuple[list[ParsedRow], list[RowError]]:
         message = _("Tệp không phải UTF-8 (byte lỗi ở vị trí %(pos)s).") % {"pos": error.start}
         return [], [RowError(0, "", message)]
     lines = text.splitlines()
+    if lines and NUL in lines[0]:
+        return [], [RowError(1, "", _nul_message())]
     if not lines or not lines[0].strip():
         return [], [RowError(1, "", _("Tệp trống: cần dòng tiêu đề sku,quantity."))]
     delimiter = ";" if ";" in lines[0] and "," not in lines[0] else ","
@@ -169,6 +172,10 @@ def _rows(reader, columns: dict[str, int]) -> tuple[list[ParsedRow], list[RowErr
             }
             errors.append(RowError(number, "", message))
             continue
+        nul_columns = [name for name, index in columns.items() if NUL in values[index]]
+        if nul_columns:
+            errors += [RowError(number, name, _nul_message()) for name in nul_columns]
+            continue
         sku = values[columns["sku"]].strip()
         warehouse = values[columns["warehouse"]].strip() if "warehouse" in columns else ""
         row_errors = []
@@ -186,6 +193,13 @@ def _rows(reader, columns: dict[str, int]) -> tuple[list[ParsedRow], list[RowErr
         if not row_errors:
             rows.append(ParsedRow(number, sku, quantity, warehouse))
     return rows, errors
+
+
+def _nul_message() -> str:
+    # PostgreSQL cannot store NUL; a file full of them is usually UTF-16 ("Unicode text").
+    return _(
+        "Có ký tự NUL (U+0000), không được phép: hãy lưu lại tệp dạng CSV UTF-8 rồi tải lên lại."
+    )
 
 
 def _quantity(raw: str) -> tuple[int, str]:

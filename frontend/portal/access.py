@@ -13,7 +13,7 @@ from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -62,6 +62,13 @@ def _picked(request: HttpRequest, is_staff: bool, member_ids: frozenset[int]) ->
     if not is_staff and len(member_ids) == 1:
         return Producer.objects.filter(pk=next(iter(member_ids))).first()
     return None
+
+
+def text_param(params: QueryDict, name: str, *, limit: int) -> str:
+    """A raw text field or query parameter (a search, a tracking number): trimmed, bounded, and
+    without NUL characters, which PostgreSQL can neither store nor compare (a search for one
+    was an HTTP 500). Django forms refuse NUL themselves; this is for fields read by hand."""
+    return params.get(name, "").replace("\x00", "").strip()[:limit]
 
 
 def portal_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

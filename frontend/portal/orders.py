@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from orders.fulfilment import FULFILLABLE, order_fulfill
 from orders.models import OrderStatus
 
-from .access import PortalScope, portal_render, portal_view, scoped_url
+from .access import PortalScope, portal_render, portal_view, scoped_url, text_param
 from .selectors import order_for_scope, orders_for_scope
 
 PAGE_SIZE = 25
@@ -88,7 +88,7 @@ def order_fulfil(request: HttpRequest, scope: PortalScope, order_id) -> HttpResp
             bad = True
             continue
         shipments.append((line, int(raw)))
-    tracking = request.POST.get("tracking_number", "").strip()[:255]
+    tracking = text_param(request.POST, "tracking_number", limit=255)
     if bad:
         messages.error(request, _("Số lượng giao phải là số nguyên không âm."))
     elif not tracking:

@@ -22,7 +22,7 @@ from catalog.editing import (
 from catalog.models import Channel, Product
 from catalog.permissions import require_producer_editor
 
-from .access import PortalScope, portal_render, portal_view, scoped_url
+from .access import PortalScope, portal_render, portal_view, scoped_url, text_param
 from .descriptions import document_to_text, text_to_document
 from .forms import ProductForm, VariantForm, errors_to_form, price_field
 from .selectors import certificate_state, product_for_edit, products_for_scope
@@ -55,7 +55,7 @@ def _prices(form: VariantForm) -> list[tuple[Channel, int]]:
 
 @portal_view
 def product_list(request: HttpRequest, scope: PortalScope) -> HttpResponse:
-    search = request.GET.get("q", "").strip()[:100]
+    search = text_param(request.GET, "q", limit=100)
     page = Paginator(products_for_scope(scope=scope, search=search), PAGE_SIZE).get_page(
         request.GET.get("page")
     )

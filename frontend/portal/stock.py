@@ -20,7 +20,7 @@ from catalog.stock_import import (
     stock_import_plan,
 )
 
-from .access import PortalScope, portal_render, portal_view, scoped_url
+from .access import PortalScope, portal_render, portal_view, scoped_url, text_param
 from .selectors import variants_for_scope
 
 PAGE_SIZE = 25
@@ -29,7 +29,7 @@ SESSION_KEY = "portal_stock_import"
 
 @portal_view
 def stock_list(request: HttpRequest, scope: PortalScope) -> HttpResponse:
-    search = request.GET.get("q", "").strip()[:100]
+    search = text_param(request.GET, "q", limit=100)
     page = Paginator(variants_for_scope(scope=scope, search=search), PAGE_SIZE).get_page(
         request.GET.get("page")
     )

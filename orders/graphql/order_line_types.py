@@ -17,6 +17,7 @@ from catalog.graphql.ocop import Producer
 from catalog.graphql.types import ProductVariant
 from catalog.models import ProductMedia
 from catalog.thumbnails import thumbnail_url
+from shop.graphql import scalars
 from shop.graphql.common import (
     ChannelContext,
     Image,
@@ -65,7 +66,7 @@ class OrderLine(MetadataResolvers, graphene.ObjectType):
     unit_price = graphene.Field(TaxedMoney, required=True)
     undiscounted_unit_price = graphene.Field(TaxedMoney, required=True)
     unit_discount = graphene.Field(Money, required=True)
-    unit_discount_value = graphene.Decimal(required=True)
+    unit_discount_value = scalars.Decimal(required=True)
     total_price = graphene.Field(TaxedMoney, required=True)
     undiscounted_total_price = graphene.Field(TaxedMoney, required=True)
     variant = graphene.Field(ProductVariant, description="Null when the variant was deleted.")

@@ -11,6 +11,7 @@ import graphene
 from graphene import relay
 
 from catalog.graphql.ocop import Producer
+from shop.graphql import scalars
 from shop.graphql.common import (
     MetadataResolvers,
     ObjectWithMetadata,
@@ -71,7 +72,7 @@ class OrderDiscount(graphene.ObjectType):
     name = graphene.String()
     translated_name = graphene.String()
     value_type = graphene.Field(DiscountValueTypeEnum, required=True)
-    value = graphene.Decimal(required=True)
+    value = scalars.Decimal(required=True)
     reason = graphene.String()
     amount = graphene.Field(Money, required=True)
 

@@ -9,6 +9,8 @@ import graphene
 from django.conf import global_settings
 from graphene.types.generic import GenericScalar
 
+from shop.graphql.scalars import Decimal
+
 
 @dataclass
 class ChannelContext:
@@ -157,13 +159,13 @@ class IntFilterInput(graphene.InputObjectType):
 
 
 class DecimalRangeInput(graphene.InputObjectType):
-    gte = graphene.Decimal()
-    lte = graphene.Decimal()
+    gte = Decimal()
+    lte = Decimal()
 
 
 class DecimalFilterInput(graphene.InputObjectType):
-    eq = graphene.Decimal()
-    one_of = graphene.List(graphene.NonNull(graphene.Decimal))
+    eq = Decimal()
+    one_of = graphene.List(graphene.NonNull(Decimal))
     range = graphene.Field(DecimalRangeInput)
 
 

@@ -66,9 +66,17 @@ def error_dict(message: str, code: str, **extensions: Any) -> dict[str, Any]:
 
 
 def _innermost(error: BaseException) -> BaseException:
-    """The exception a resolver actually raised, under graphql-core's located-error wrappers."""
+    """The exception a resolver actually raised, under graphql-core's located-error wrappers.
+
+    An error without a ``path`` did not come from a resolver: graphql-core built it while
+    validating the document or coercing the variables, around the exception a scalar raised on
+    the client's value (a UUID or JSONString that does not parse). It is the client's error,
+    already worded for the client ("Expected value of type 'UUID', found ..."): kept as is.
+    """
     exc = error
     while isinstance(exc, GraphQLError) and exc.original_error is not None:
+        if exc.path is None:
+            return exc
         exc = exc.original_error
     return exc
 

@@ -69,6 +69,7 @@ from shop.graphql.budget import (
     statement_timeout,
 )
 from shop.graphql.errors import error_dict, format_error, is_deliberate
+from shop.graphql.input_guard import input_errors
 from shop.graphql.limits import CostReport, limit_errors, root_fields
 
 logger = logging.getLogger("shop.graphql")
@@ -378,6 +379,8 @@ class GraphQLView(BaseGraphQLView):
             document = parse(query, **_PARSE_OPTIONS)
         except GraphQLError as error:
             return 400, {"errors": [format_error(error)]}, False
+        if unstorable := input_errors(schema, document, variables):
+            return 400, {"errors": [format_error(error) for error in unstorable]}, False
 
         operation = get_operation_ast(document, operation_name)
         if (

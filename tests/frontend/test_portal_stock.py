@@ -95,6 +95,10 @@ BAD_FILES = {
     "other producer's sku": (b"sku,quantity\n{b},5\n", "2", "sku"),
     "below allocated": (b"sku,quantity\n{alloc},1\n", "2", "quantity"),
     "not utf-8": ("sku,quantity\n{a},5\nCà,1\n".encode("cp1258"), "–", "–"),
+    # NUL used to reach PostgreSQL (which refuses it in text) as an HTTP 500.
+    "nul in sku": (b"sku,quantity\nKHONG\x00CO,5\n", "2", "sku"),
+    "nul in warehouse": (b"sku,quantity,warehouse\n{a},5,kho\x00\n", "2", "warehouse"),
+    "utf-16 without bom": ("sku,quantity\nA,5\n".encode("utf-16-le"), "1", "–"),
 }
 
 

@@ -45,6 +45,10 @@ def test_parse_reads_bom_semicolons_and_skips_blank_lines():
         (b"sku,quantity\nA,1,9\n", 2, "", "ô"),
         (b"sku,quantity\n", 2, "", "không có dòng"),
         ("sku,quantity\nCà phê,1\n".encode("cp1258"), 0, "", "UTF-8"),
+        (b"sku,quantity\nA\x00,1\n", 2, "sku", "NUL"),
+        (b"sku,quantity\nA,1\x00\n", 2, "quantity", "NUL"),
+        (b"sku,quan\x00tity\nA,1\n", 1, "", "NUL"),
+        ("sku,quantity\nA,1\n".encode("utf-16-le"), 1, "", "NUL"),
     ],
 )
 def test_parse_reports_each_bad_case_with_row_and_column(data, row, column, words):
