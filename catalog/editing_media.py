@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from shop.cache import catalogue_version_bump
 
 from .models import Product, ProductMedia, Thumbnail
+from .services import media_alt_text
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ def product_media_reorder(*, product: Product, media_ids: Sequence[int]) -> list
 
 @transaction.atomic
 def product_media_update(*, media: ProductMedia, alt: str) -> ProductMedia:
-    media.alt = (alt or "").strip()[:250]
+    media.alt = media_alt_text(alt)
     media.save(update_fields=["alt"])
     return media
 

@@ -9,6 +9,7 @@ the database, invisible.
 from __future__ import annotations
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -65,7 +66,9 @@ def channel_get(*, slug: str | None) -> Channel | None:
 
     Read on every catalogue request, so it is kept in the shared cache under the catalogue
     version: any catalogue write (a channel change included) makes the entry unreachable."""
-    key = f"channel:{slug or ''}:{catalogue_version()}"
+    # The slug comes from the client: hashed, so any string makes a valid, bounded cache key.
+    digest = hashlib.sha256((slug or "").encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    key = f"channel:{digest}:{catalogue_version()}"
     cached = cache.get(key)
     if cached is not None:
         return cached or None

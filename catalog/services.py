@@ -524,6 +524,12 @@ def certificate_scan_viewable(*, certificate: Certificate, user: Any) -> bool:
 
 # --- Media ------------------------------------------------------------------------------------
 @transaction.atomic
+def media_alt_text(alt: str | None) -> str:
+    """A photo's alt text as stored: trimmed, at most 250 characters, without NUL characters
+    (PostgreSQL cannot store them; the portal posts this field as typed)."""
+    return (alt or "").replace("\x00", "").strip()[:250]
+
+
 def product_media_add(*, product: Product, upload: File, alt: str = "") -> ProductMedia:
     """Check a photo by its content and append it to ``product``'s gallery.
 
@@ -537,7 +543,7 @@ def product_media_add(*, product: Product, upload: File, alt: str = "") -> Produ
         upload = File(upload, name=getattr(upload, "name", None))
     last = ProductMedia.objects.filter(product=product).aggregate(last=Max("sort_order"))["last"]
     media = ProductMedia(
-        product=product, alt=alt.strip()[:250], sort_order=0 if last is None else last + 1
+        product=product, alt=media_alt_text(alt), sort_order=0 if last is None else last + 1
     )
     media.image.save(upload.name, upload, save=False)  # the field names the file
     try:

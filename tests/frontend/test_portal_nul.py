@@ -5,10 +5,12 @@ Run on PostgreSQL too (CI's second pass), where they used to be HTTP 500s."""
 from __future__ import annotations
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from catalog.models import Category, Product
+from catalog.models import Category, Product, ProductMedia
 from orders.models import Fulfillment, OrderLine
+from tests.catalog.factories import jpeg_bytes
 from tests.frontend.conftest import client_for, place_order
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +55,18 @@ def test_fulfil_tracking_number_drops_nul(world, shipping):
         url("order_fulfil", order.pk), {f"quantity-{line.pk}": "2", "tracking_number": "VN\x00P1"}
     )
     assert Fulfillment.objects.get().tracking_number == "VNP1"
+
+
+def test_photo_alt_text_drops_nul(world):
+    """The photo form's alt text is posted as typed; a NUL in it was a 500 on PostgreSQL."""
+    product = world["a1"]
+    client = client_for(world["member_a"])
+    response = client.post(
+        url("photo_upload", product.pk),
+        {
+            "image": SimpleUploadedFile("anh.jpg", jpeg_bytes(), content_type="image/jpeg"),
+            "alt": "Vườn\x00 cà phê",
+        },
+    )
+    assert response.status_code == 302
+    assert ProductMedia.objects.get(product=product).alt == "Vườn cà phê"
